@@ -1,0 +1,113 @@
+"""Build the HTML book safely: fresh execution when code or data change, atomic publish.
+
+jupyter-cache keys a notebook on its code cells only, so a change in
+``src/analysis/`` or in the data would leave stale outputs in the book. This module
+keys the execution cache on a hash of the package and the data registry and clears
+the cache when that hash changes. Sphinx builds into ``_build/site``; only a build
+that succeeds (no warning, no notebook error) is copied to ``_build/html``, so a
+failed build never leaves a new book behind.
+
+Usage: ``python -m analysis.build [--force] [--source DIR] [--build-dir DIR]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Iterable
+from pathlib import Path
+
+from analysis import paths
+
+# What notebook outputs depend on besides their own code cells.
+EXECUTION_INPUTS = ("src/analysis/**/*.py", "data/registry.csv", "data/curated/*.csv")
+# What the whole book depends on.
+BOOK_INPUTS = (*EXECUTION_INPUTS, "notebooks/*.ipynb", "book/**/*", "_config.yml", "_toc.yml")
+
+
+def content_key(patterns: Iterable[str], root: Path = paths.REPO_ROOT) -> str:
+    """sha256 over the relative paths and bytes of every file matching ``patterns``."""
+    digest = hashlib.sha256()
+    files = sorted({f for pattern in patterns for f in root.glob(pattern) if f.is_file()})
+    for file in files:
+        if "__pycache__" in file.parts or ".ipynb_checkpoints" in file.parts:
+            continue
+        digest.update(file.relative_to(root).as_posix().encode() + b"\0")
+        digest.update(hashlib.sha256(file.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def invalidate_stale_execution(cache: Path, stamp: Path, key: str) -> bool:
+    """Delete the execution cache when ``key`` differs from the stamped one.
+
+    Returns True when the cache was cleared (so every notebook will run again).
+    """
+    if stamp.is_file() and stamp.read_text().strip() == key:
+        return False
+    shutil.rmtree(cache, ignore_errors=True)
+    stamp.parent.mkdir(parents=True, exist_ok=True)
+    stamp.write_text(key + "\n")
+    return True
+
+
+def _publish(built: Path, target: Path) -> None:
+    """Replace ``target`` with a copy of ``built`` so readers never see half a book."""
+    staging = target.with_name(target.name + ".new")
+    shutil.rmtree(staging, ignore_errors=True)
+    shutil.copytree(built, staging)
+    old = target.with_name(target.name + ".old")
+    shutil.rmtree(old, ignore_errors=True)
+    if target.exists():
+        target.rename(old)
+    staging.rename(target)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def build_html(source: Path = paths.REPO_ROOT, build_dir: Path | None = None,
+               force: bool = False) -> int:
+    """Build the book in ``source`` into ``build_dir``/html; return the exit status."""
+    build_dir = build_dir or paths.build_dir()
+    site = build_dir / "site"  # Sphinx's working tree: doctrees, execution cache, html
+    html = build_dir / "html"  # the published book
+    book_stamp = build_dir / "book-key.txt"
+    book_key = content_key(BOOK_INPUTS, source)
+    if not force and (html / "index.html").is_file() and book_stamp.is_file() \
+            and book_stamp.read_text().strip() == book_key:
+        print(f"book is up to date ({html}); nothing to do")
+        return 0
+    if invalidate_stale_execution(site / "_build" / ".jupyter_cache",
+                                  site / "execution-key.txt",
+                                  content_key(EXECUTION_INPUTS, source)):
+        print("analysis code or data changed: every notebook will be executed again")
+    book_stamp.unlink(missing_ok=True)
+    command = [str(Path(sys.executable).with_name("jupyter-book")), "build", str(source),
+               "--path-output", str(site), "-W", "-n", "--keep-going"]
+    started = time.perf_counter()
+    result = subprocess.run(command, check=False)
+    if result.returncode != 0:
+        print(f"BUILD FAILED (exit {result.returncode}); {html} was not updated.",
+              file=sys.stderr)
+        return result.returncode
+    _publish(site / "_build" / "html", html)
+    book_stamp.write_text(book_key + "\n")
+    print(f"built {html} in {time.perf_counter() - started:.1f} s")
+    return 0
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="python -m analysis.build", description=__doc__)
+    parser.add_argument("--force", action="store_true", help="build even if nothing changed")
+    parser.add_argument("--source", type=Path, default=paths.REPO_ROOT,
+                        help="book root (default: this repository)")
+    parser.add_argument("--build-dir", type=Path, default=None,
+                        help=f"output folder (default: ${paths.BUILD_ENV} or _build)")
+    args = parser.parse_args(argv)
+    return build_html(args.source.resolve(), args.build_dir, args.force)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

@@ -1,0 +1,89 @@
+"""Audit of the thesis's checkable claims against the data.
+
+Each claim in ``data/curated/thesis_claims.csv`` names a *check*: a function here
+that measures the claimed quantity from the data. The verdict compares claim and
+measurement:
+
+* ``contradicted``: the claimed relation does not hold;
+* ``outdated``: it holds, but the claimed figure is less than half the measured one,
+  so it describes an earlier, smaller organisation;
+* ``supported``: it holds and the figure is of the right size;
+* ``unverifiable``: no check can measure it with the data at hand.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pandas as pd
+
+from analysis import curated, footprint, style
+from analysis.sources import wdi
+
+VERDICTS = ("supported", "outdated", "contradicted", "unverifiable")
+STALE_FACTOR = 2.0  # a "more than" figure under half the measurement is stale
+
+
+@dataclass(frozen=True)
+class Measurement:
+    value: float
+    basis: str  # which states, which year
+    source: str
+
+
+def _thesis_totals() -> pd.DataFrame:
+    return footprint.totals(footprint.thesis_vintage()).set_index("measure")
+
+
+def _measure_total(measure: str, column: str = "total") -> Measurement:
+    row = _thesis_totals().loc[measure]
+    key = wdi.registry_key(footprint.MEASURES[measure])
+    return Measurement(float(row[column]), f"{row['members']} members, {row['year']}",
+                       style.source_text([key]))
+
+
+CHECKS: dict[str, Callable[[], Measurement]] = {
+    "members_area_share_of_eurasia": lambda: _measure_total("area", "share_eurasia"),
+    "members_population": lambda: _measure_total("population"),
+    "members_gdp": lambda: _measure_total("gdp"),
+}
+
+
+def claimed_value(claim_id: str) -> float:
+    """The figure the thesis gives for ``claim_id``."""
+    table = curated.load("thesis_claims").set_index("claim_id")
+    return float(table.loc[claim_id, "claimed_value"])
+
+
+def verdict(relation: str, claimed: float, measured: float | None) -> str:
+    if measured is None or pd.isna(measured):
+        return "unverifiable"
+    if relation != "more than":
+        raise ValueError(f"unknown claim relation {relation!r}")
+    if measured <= claimed:
+        return "contradicted"
+    return "outdated" if measured >= STALE_FACTOR * claimed else "supported"
+
+
+def evaluate(section: str | None = None) -> pd.DataFrame:
+    """Every claim (of ``section``) with its measurement, basis, source and verdict."""
+    claims = curated.load("thesis_claims")
+    if section is not None:
+        claims = claims[claims["section"] == section]
+    rows = []
+    for claim in claims.itertuples():
+        measurement = CHECKS[claim.check]()
+        claimed = float(claim.claimed_value)
+        rows.append({
+            "claim_id": claim.claim_id,
+            "section": claim.section,
+            "claim": claim.paraphrase,
+            "claimed": claimed,
+            "unit": claim.unit,
+            "measured": measurement.value,
+            "basis": measurement.basis,
+            "verdict": verdict(claim.relation, claimed, measurement.value),
+            "source": measurement.source,
+        })
+    return pd.DataFrame(rows)

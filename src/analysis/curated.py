@@ -1,0 +1,178 @@
+"""Hand-curated fact tables in ``data/curated/``, validated on every load.
+
+Each table has a pandera schema. A bad row (impossible date, unknown country code,
+missing source, ...) raises :class:`CuratedDataError` naming the file, the CSV line
+and the problem, so a wrong fact can never reach a figure quietly.
+
+A ``source`` cell holds one or more references separated by `` ; ``: each is a URL
+or the key of an entry in ``book/references.bib``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+import pandas as pd
+import pandera.pandas as pa
+import pycountry
+
+from analysis import paths
+
+SOURCE_SEPARATOR = " ; "
+_URL = re.compile(r"^https?://\S+$")
+_BIBKEY = re.compile(r"^[A-Za-z][\w:.-]*$")
+
+
+SECTIONS = ("Introduction", "1.1", "1.2", "1.3", "2.1", "2.2", "2.3", "3.1", "3.2",
+            "Conclusion")
+
+
+class CuratedDataError(ValueError):
+    """A curated table breaks its schema."""
+
+
+@cache
+def iso3_codes() -> frozenset[str]:
+    """ISO 3166-1 alpha-3 codes of all current states and territories."""
+    return frozenset(country.alpha_3 for country in pycountry.countries)
+
+
+@cache
+def bibliography_keys() -> frozenset[str]:
+    text = paths.BIBLIOGRAPHY.read_text(encoding="utf-8")
+    return frozenset(re.findall(r"^@\w+\{([^,\s]+),", text, flags=re.MULTILINE))
+
+
+def _is_date(value) -> bool:
+    return bool(re.fullmatch(r"\d{4}-\d{2}-\d{2}", value)) and not pd.isna(
+        pd.to_datetime(value, format="%Y-%m-%d", errors="coerce")
+    )
+
+
+def _is_source(value) -> bool:
+    parts = [part.strip() for part in value.split(SOURCE_SEPARATOR.strip())]
+    return all(
+        _URL.match(part) or (_BIBKEY.match(part) and part in bibliography_keys())
+        for part in parts
+    ) and all(parts)
+
+
+def _is_number(value) -> bool:
+    return not pd.isna(pd.to_numeric(value, errors="coerce"))
+
+
+def iso3_column() -> pa.Column:
+    return pa.Column(str, pa.Check(lambda v: v in iso3_codes(), element_wise=True,
+                                   error="unknown ISO 3166-1 alpha-3 country code"))
+
+
+def date_column(nullable: bool = False) -> pa.Column:
+    return pa.Column(str, pa.Check(_is_date, element_wise=True,
+                                   error="not a valid date in YYYY-MM-DD form"),
+                     nullable=nullable)
+
+
+def text_column(nullable: bool = False) -> pa.Column:
+    return pa.Column(str, pa.Check.str_length(min_value=1), nullable=nullable)
+
+
+def source_column() -> pa.Column:
+    return pa.Column(str, pa.Check(_is_source, element_wise=True,
+                                   error="source must be URLs or references.bib keys, "
+                                         "separated by ' ; '"))
+
+
+def _end_not_before_start(frame: pd.DataFrame) -> pd.Series:
+    return frame["end_date"].isna() | (frame["end_date"] >= frame["start_date"])
+
+
+def _no_overlapping_spells(frame: pd.DataFrame) -> pd.Series:
+    """A state holds one SCO status at a time: its spells may touch but not overlap."""
+    ok = pd.Series(True, index=frame.index)
+    for _, spells in frame.sort_values("start_date").groupby("iso3"):
+        ends = spells["end_date"].fillna("9999-12-31")
+        overlap = spells["start_date"].iloc[1:].to_numpy() < ends.iloc[:-1].to_numpy()
+        ok.loc[spells.index[1:][overlap]] = False
+    return ok
+
+
+SCHEMAS: dict[str, pa.DataFrameSchema] = {
+    "sco_status": pa.DataFrameSchema(
+        {
+            "iso3": iso3_column(),
+            "country": text_column(),
+            "status": pa.Column(str, pa.Check.isin(
+                ["shanghai_five", "member", "observer", "dialogue_partner", "partner"])),
+            "start_date": date_column(),
+            "end_date": date_column(nullable=True),
+            "source": source_column(),
+            "notes": text_column(nullable=True),
+        },
+        checks=[
+            pa.Check(_end_not_before_start, error="end_date is before start_date"),
+            pa.Check(_no_overlapping_spells,
+                     error="spell overlaps another spell of the same state"),
+        ],
+        strict=True,
+        ordered=True,
+    ),
+    "thesis_claims": pa.DataFrameSchema(
+        {
+            "claim_id": pa.Column(str, pa.Check.str_matches(r"^[a-z0-9]+(-[a-z0-9]+)*$"),
+                                  unique=True),
+            "section": pa.Column(str, pa.Check.isin(SECTIONS)),
+            "paraphrase": text_column(),
+            "relation": pa.Column(str, pa.Check.isin(["more than"])),
+            "claimed_value": pa.Column(str, pa.Check(_is_number, element_wise=True,
+                                                     error="claimed_value is not a number")),
+            "unit": text_column(),
+            "check": text_column(),
+            "source": source_column(),
+            "notes": text_column(nullable=True),
+        },
+        strict=True,
+        ordered=True,
+    ),
+}
+
+
+def validate(frame: pd.DataFrame, name: str, file: Path | str) -> pd.DataFrame:
+    """Validate ``frame`` against the schema ``name``; errors name file and CSV line."""
+    try:
+        return SCHEMAS[name].validate(frame, lazy=True)
+    except pa.errors.SchemaErrors as errors:
+        raise CuratedDataError(_describe(errors.failure_cases, file)) from None
+
+
+def _describe(cases: pd.DataFrame, file: Path | str) -> str:
+    lines = []
+    for case in cases.itertuples():
+        where = f"line {int(case.index) + 2}" if pd.notna(case.index) else "whole table"
+        column = f", column {case.column!r}" if isinstance(case.column, str) else ""
+        check = "missing value (the column is required)" if case.check == "not_nullable" \
+            else case.check
+        lines.append(f"{file}, {where}{column}: {check} (value: {case.failure_case!r})")
+    return "invalid curated data:\n  " + "\n  ".join(sorted(set(lines), key=_line_number))
+
+
+def _line_number(message: str) -> int:
+    found = re.search(r", line (\d+)", message)
+    return int(found.group(1)) if found else 0
+
+
+def read_csv(file: Path | str, name: str) -> pd.DataFrame:
+    """Read and validate a curated CSV (all cells as text; empty cells as missing)."""
+    frame = pd.read_csv(file, dtype=str, keep_default_na=False, na_values=[""])
+    return validate(frame, name, file)
+
+
+@cache
+def _load(name: str) -> pd.DataFrame:
+    return read_csv(paths.CURATED_DIR / f"{name}.csv", name)
+
+
+def load(name: str) -> pd.DataFrame:
+    """The validated curated table ``name`` (a fresh copy; safe to modify)."""
+    return _load(name).copy()

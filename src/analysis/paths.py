@@ -1,0 +1,45 @@
+"""Every filesystem location the package uses, in one place.
+
+Two environment variables let a user (or CI) move the data locations:
+
+``SCO_DATA_MIRROR``
+    a directory holding byte-identical copies of the registry's raw files, laid out
+    by their ``path`` column (CI points it at ``../shared/data``).
+``SCO_DATA_CACHE``
+    where verified raw files and parsed frames are cached (default: ``.data-cache``
+    in the repository).
+``SCO_BUILD_DIR``
+    where the book is built (default: ``_build`` in the repository).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+MIRROR_ENV = "SCO_DATA_MIRROR"
+CACHE_ENV = "SCO_DATA_CACHE"
+BUILD_ENV = "SCO_BUILD_DIR"
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+DATA_DIR = REPO_ROOT / "data"
+REGISTRY_CSV = DATA_DIR / "registry.csv"
+CURATED_DIR = DATA_DIR / "curated"
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def cache_dir() -> Path:
+    """Directory of verified raw files (read at call time so tests can redirect it)."""
+    return Path(os.environ.get(CACHE_ENV) or REPO_ROOT / ".data-cache").resolve()
+
+
+def build_dir() -> Path:
+    return Path(os.environ.get(BUILD_ENV) or REPO_ROOT / "_build").resolve()
+
+
+def mirror_dir() -> Path | None:
+    """The mirror directory, or None when the variable is unset or empty."""
+    value = os.environ.get(MIRROR_ENV)
+    return Path(value).resolve() if value else None
+
+BIBLIOGRAPHY = REPO_ROOT / "book" / "references.bib"

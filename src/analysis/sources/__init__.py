@@ -1,0 +1,1 @@
+"""One loader module per publisher; each returns tidy frames keyed by ISO3 and year."""

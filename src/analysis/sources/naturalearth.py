@@ -1,0 +1,51 @@
+"""Natural Earth admin-0 country polygons (4.x schema, GeoJSON).
+
+Tidy output: one row per feature with ``iso3, name, continent, subregion, geometry``
+(a GeoJSON geometry dict). ``ISO_A3`` is -99 for a few features (France, Norway,
+Kosovo, ...); there ``ADM0_A3`` is used, the join key Natural Earth recommends.
+The 1:50m file is a 7-Zip archive holding one GeoJSON file.
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+import py7zr
+
+from analysis import cache
+
+KEYS = {"110m": "naturalearth_110m", "50m": "naturalearth_50m"}
+
+
+def _features(file: Path) -> list[dict]:
+    if file.suffix == ".7z":
+        with tempfile.TemporaryDirectory() as folder, py7zr.SevenZipFile(file) as archive:
+            archive.extractall(path=folder)
+            (geojson,) = Path(folder).glob("*.json")
+            document = json.loads(geojson.read_text(encoding="utf-8"))
+    else:
+        document = json.loads(file.read_text(encoding="utf-8"))
+    return document["features"]
+
+
+def parse(file: Path) -> pd.DataFrame:
+    rows = []
+    for feature in _features(file):
+        props = feature["properties"]
+        iso = props["ISO_A3"]
+        rows.append({
+            "iso3": iso if iso and iso != "-99" else props["ADM0_A3"],
+            "name": props["NAME"],
+            "continent": props["CONTINENT"],
+            "subregion": props["SUBREGION"],
+            "geometry": feature["geometry"],
+        })
+    return pd.DataFrame(rows).sort_values("iso3", ignore_index=True)
+
+
+def countries(scale: str = "50m") -> pd.DataFrame:
+    """Country polygons at scale ``"50m"`` (regional maps) or ``"110m"`` (world maps)."""
+    return cache.parsed(KEYS[scale], parse)

@@ -1,0 +1,99 @@
+"""The house style of every figure: fonts, palette, source line, data fingerprint.
+
+One palette for the whole book (Okabe and Ito's colour-blind-safe set), one font
+(DejaVu Sans, shipped with matplotlib, so every machine draws the same glyphs), and
+two obligations for every figure: a source line drawn under the plot and a printed
+fingerprint of the plotted data, which nbval compares because it cannot compare
+images.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+
+import matplotlib as mpl
+import matplotlib.pyplot as plt
+import pandas as pd
+
+from analysis import data
+
+# Okabe & Ito (2008), "Color Universal Design".
+PALETTE = {
+    "blue": "#0072B2",
+    "orange": "#E69F00",
+    "sky": "#56B4E9",
+    "green": "#009E73",
+    "yellow": "#F0E442",
+    "vermillion": "#D55E00",
+    "purple": "#CC79A7",
+    "black": "#000000",
+    "grey": "#BBBBBB",
+    "light": "#EEEEEE",
+}
+
+STATUS_COLOURS = {
+    "member": PALETTE["blue"],
+    "observer": PALETTE["sky"],
+    "dialogue_partner": PALETTE["orange"],
+    "partner": PALETTE["green"],
+    "shanghai_five": PALETTE["vermillion"],
+}
+
+RC = {
+    "font.family": "DejaVu Sans",
+    "font.size": 9,
+    "axes.titlesize": 10,
+    "axes.titleweight": "bold",
+    "axes.titlelocation": "left",
+    "axes.labelsize": 9,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.grid": True,
+    "grid.color": "#DDDDDD",
+    "grid.linewidth": 0.6,
+    "axes.prop_cycle": mpl.cycler(color=[PALETTE[c] for c in
+                                         ("blue", "orange", "green", "vermillion",
+                                          "purple", "sky", "yellow", "black")]),
+    "legend.frameon": False,
+    "legend.fontsize": 8,
+    "figure.dpi": 110,
+    "savefig.dpi": 200,
+    "savefig.bbox": "tight",
+    "svg.hashsalt": "sco-book",
+    "figure.figsize": (8, 4.5),
+}
+
+
+def apply() -> None:
+    """Set the house style for every figure drawn after this call."""
+    mpl.rcParams.update(RC)
+
+
+def source_text(keys: Iterable[str]) -> str:
+    """'Source: publisher (version; sha256 prefix), ...' for the given registry keys."""
+    groups: dict[tuple[str, str], list[str]] = {}
+    for key in keys:
+        item = data.entry(key)
+        groups.setdefault((item.publisher, item.version), []).append(item.short_hash)
+    parts = [f"{publisher} ({version}; sha256 {', '.join(hashes)})"
+             for (publisher, version), hashes in groups.items()]
+    return "Source: " + "; ".join(parts) + "."
+
+
+def finish(fig: plt.Figure, keys: Iterable[str], plotted: pd.DataFrame, name: str,
+           note: str = "") -> plt.Figure:
+    """Draw the source line (and an optional note) under ``fig``; print its fingerprint."""
+    text = source_text(keys) + (f" {note}" if note else "")
+    fig.text(0.01, 0.0, text, ha="left", va="top", fontsize=6.5, color="#444444",
+             wrap=True, transform=fig.transFigure)
+    print(fingerprint(plotted, name))
+    plt.close(fig)  # shown once, as the cell's result, not again by the inline backend
+    return fig
+
+
+def fingerprint(frame: pd.DataFrame, name: str) -> str:
+    """Short, stable text identity of a data frame: shape and a hash of its values."""
+    text = frame.to_csv(index=True, float_format="%.6g", lineterminator="\n")
+    digest = hashlib.sha256(text.encode()).hexdigest()[:12]
+    return f"[data of {name}: {frame.shape[0]} rows x {frame.shape[1]} columns, sha256 {digest}]"

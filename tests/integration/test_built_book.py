@@ -1,0 +1,58 @@
+"""The built HTML book: every chapter page, its figures and its glued numbers."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import nbformat
+import pytest
+
+from analysis import narrative, paths
+
+pytestmark = pytest.mark.integration
+
+HTML = paths.build_dir() / "html"
+GLUE = re.compile(r"\{glue:text\}`([A-Za-z_][A-Za-z0-9_]*)(?::([^`]*))?`")
+# notebook -> the function computing the numbers its prose quotes
+NUMBERS = {"00_introduction": narrative.introduction}
+
+
+def _page(name: str) -> str:
+    page = HTML / "notebooks" / f"{name}.html"
+    assert page.is_file(), f"{page} is missing: run `make book` before the tests"
+    return page.read_text(encoding="utf-8")
+
+
+def _text(page: str) -> str:
+    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", page)))
+
+
+def test_the_book_has_a_landing_page():
+    assert (HTML / "index.html").is_file(), "run `make book` before the tests"
+
+
+@pytest.mark.parametrize("name", sorted(NUMBERS))
+def test_every_glued_number_is_rendered_with_its_value(name):
+    text = _text(_page(name))
+    notebook = nbformat.read(paths.REPO_ROOT / "notebooks" / f"{name}.ipynb", as_version=4)
+    markdown = "\n".join(c.source for c in notebook.cells if c.cell_type == "markdown")
+    references = GLUE.findall(markdown)
+    assert references, "the chapter quotes no glued number"
+    values = NUMBERS[name]()
+    for key, spec in references:
+        assert key in values, f"{key} is glued in the text but not computed"
+        rendered = format(values[key], spec) if spec else str(values[key])
+        assert rendered in text, f"{key} should read {rendered!r} in the page"
+    assert "{glue" not in text, "an unresolved glue role is left in the page"
+
+
+def test_introduction_shows_map_table_and_figures():
+    page = _page("00_introduction")
+    images = re.findall(r'<img [^>]*src="([^"]+\.png)"', page)
+    assert len(images) == 3
+    for src in images:
+        assert (HTML / "notebooks" / src).resolve().is_file(), src
+    assert "Total (8 members)" in page and "Share of Eurasia" in page
+    for figure in ("fig-intro-map", "fig-intro-shares", "fig-intro-paths"):
+        assert f'id="{figure}"' in page

@@ -1,0 +1,103 @@
+"""The data layer: every raw file is verified, and a bad one is never used."""
+
+from __future__ import annotations
+
+import pytest
+import requests
+
+from analysis import data, paths
+
+
+def test_fetch_copies_from_the_mirror_and_verifies(fake_data):
+    local = data.fetch("demo")
+    assert local.read_bytes() == fake_data.payload
+    assert local.is_relative_to(fake_data.cache)
+
+
+def test_corrupted_mirror_file_is_rejected_with_key_file_and_hashes(fake_data):
+    corrupted = bytearray(fake_data.payload)
+    corrupted[5] ^= 0x01
+    fake_data.file.write_bytes(bytes(corrupted))
+    with pytest.raises(data.DataIntegrityError) as error:
+        data.fetch("demo")
+    message = str(error.value)
+    assert "'demo'" in message
+    assert str(fake_data.file) in message
+    assert data.entry("demo").sha256 in message
+    assert data.sha256_of(fake_data.file) in message
+    assert "data/registry.csv" in message  # says what to do
+    # nothing is left in the cache that a later call could pick up
+    assert not any(p.is_file() for p in fake_data.cache.rglob("*"))
+
+
+def test_corrupted_cache_copy_is_replaced_from_the_mirror(fake_data):
+    local = data.fetch("demo")
+    local.write_bytes(b"tampered")
+    assert data.fetch("demo").read_bytes() == fake_data.payload
+
+
+def test_missing_everywhere_names_key_mirror_and_url(fake_data, monkeypatch):
+    fake_data.file.unlink()
+
+    def offline(*args, **kwargs):
+        raise requests.exceptions.ConnectionError("network is unreachable")
+
+    monkeypatch.setattr(requests, "get", offline)
+    with pytest.raises(data.DataMissingError) as error:
+        data.fetch("demo")
+    message = str(error.value)
+    assert "'demo'" in message and "demo/data.csv" in message
+    assert "https://example.invalid/demo/data.csv" in message
+    assert paths.MIRROR_ENV in message
+
+
+def test_verify_all_reports_a_corrupted_mirror_even_with_a_good_cache(fake_data):
+    data.fetch("demo")  # the cache now holds good bytes
+    fake_data.file.write_bytes(fake_data.payload + b" ")
+    problems = data.verify_all()
+    assert len(problems) == 1 and str(fake_data.file) in problems[0]
+
+
+def test_verify_command_exits_non_zero_on_a_bad_file(fake_data, capsys):
+    fake_data.file.write_bytes(b"x")
+    assert data.main(["verify"]) == 1
+    assert str(fake_data.file) in capsys.readouterr().err
+
+
+def test_unknown_key_lists_the_known_ones(fake_data):
+    with pytest.raises(data.DataError, match="registered keys: demo"):
+        data.entry("nope")
+
+
+@pytest.mark.parametrize(("column", "value", "problem"), [
+    ("sha256", "abc", "64 lowercase hex"),
+    ("url", "http://example.org/x", "https"),
+    ("bytes", "many", "integer"),
+    ("licence", "", "empty column"),
+])
+def test_bad_registry_row_names_file_and_line(fake_data, column, value, problem):
+    text = fake_data.registry.read_text().splitlines()
+    header = text[0].split(",")
+    cells = text[1].split(",")
+    cells[header.index(column)] = value
+    fake_data.registry.write_text("\n".join([text[0], ",".join(cells)]) + "\n")
+    data.registry.cache_clear()
+    with pytest.raises(data.DataError, match=rf"registry.csv, line 2 \('demo'\): .*{problem}"):
+        data.registry()
+
+
+def test_real_registry_is_valid_and_cites_known_references():
+    from analysis import curated
+
+    data.registry.cache_clear()
+    entries = data.registry()
+    assert len(entries) >= 30
+    assert {item.bibtex for item in entries.values()} <= curated.bibliography_keys()
+
+
+def test_registry_row_with_an_unquoted_comma_is_rejected(fake_data):
+    text = fake_data.registry.read_text().replace("Demo publisher", "Demo, publisher")
+    fake_data.registry.write_text(text)
+    data.registry.cache_clear()
+    with pytest.raises(data.DataError, match="line 2 .*expected 9 fields"):
+        data.registry()

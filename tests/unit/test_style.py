@@ -1,0 +1,33 @@
+"""House style: source lines name dataset, version and hash; fingerprints track data."""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import pandas as pd
+
+from analysis import data, style
+
+
+def test_source_text_names_publisher_version_and_hash():
+    text = style.source_text(["wdi_sp_pop_totl", "wdi_ny_gdp_mktp_cd"])
+    item = data.entry("wdi_sp_pop_totl")
+    assert text.startswith("Source: World Bank")
+    assert item.version in text and item.short_hash in text
+    assert text.count("World Bank") == 1  # one publisher, listed once
+
+
+def test_fingerprint_is_stable_and_changes_with_the_data():
+    frame = pd.DataFrame({"x": [1.0, 2.0]})
+    assert style.fingerprint(frame, "f") == style.fingerprint(frame.copy(), "f")
+    assert style.fingerprint(frame, "f") != style.fingerprint(frame * 1.01, "f")
+
+
+def test_finish_draws_a_source_line_and_prints_the_fingerprint(capsys):
+    fig, ax = plt.subplots()
+    style.finish(fig, ["naturalearth_50m"], pd.DataFrame({"x": [1]}), "demo")
+    assert any(t.get_text().startswith("Source: Natural Earth") for t in fig.texts)
+    assert "[data of demo: 1 rows x 1 columns" in capsys.readouterr().out
+
+
+def test_palette_is_okabe_ito():
+    assert style.PALETTE["blue"] == "#0072B2" and style.PALETTE["orange"] == "#E69F00"
