@@ -3,7 +3,7 @@
 jupyter-cache keys a notebook on its code cells only, so a change in
 ``src/analysis/`` or in the data would leave stale outputs in the book. This module
 keys the execution cache on a hash of the package and the data registry and clears
-the cache when that hash changes. Sphinx builds into ``_build/site``; only a build
+it, with Sphinx's parsed pages, when that hash changes. Sphinx builds into ``_build/site``; only a build
 that succeeds (no warning, no notebook error) is copied to ``_build/html``, so a
 failed build never leaves a new book behind.
 
@@ -41,14 +41,17 @@ def content_key(patterns: Iterable[str], root: Path = paths.REPO_ROOT) -> str:
     return digest.hexdigest()
 
 
-def invalidate_stale_execution(cache: Path, stamp: Path, key: str) -> bool:
-    """Delete the execution cache when ``key`` differs from the stamped one.
+def invalidate_stale_execution(stale: Iterable[Path], stamp: Path, key: str) -> bool:
+    """Delete the ``stale`` folders when ``key`` differs from the stamped one.
 
-    Returns True when the cache was cleared (so every notebook will run again).
+    Both jupyter-cache (executed notebooks) and Sphinx's doctrees (parsed pages,
+    outputs included) must go: Sphinx re-reads, and so re-executes, only the
+    notebooks whose doctrees are missing. Returns True when they were cleared.
     """
     if stamp.is_file() and stamp.read_text().strip() == key:
         return False
-    shutil.rmtree(cache, ignore_errors=True)
+    for folder in stale:
+        shutil.rmtree(folder, ignore_errors=True)
     stamp.parent.mkdir(parents=True, exist_ok=True)
     stamp.write_text(key + "\n")
     return True
@@ -79,8 +82,8 @@ def build_html(source: Path = paths.REPO_ROOT, build_dir: Path | None = None,
             and book_stamp.read_text().strip() == book_key:
         print(f"book is up to date ({html}); nothing to do")
         return 0
-    if invalidate_stale_execution(site / "_build" / ".jupyter_cache",
-                                  site / "execution-key.txt",
+    stale = [site / "_build" / ".jupyter_cache", site / "_build" / ".doctrees"]
+    if invalidate_stale_execution(stale, site / "execution-key.txt",
                                   content_key(EXECUTION_INPUTS, source)):
         print("analysis code or data changed: every notebook will be executed again")
     book_stamp.unlink(missing_ok=True)

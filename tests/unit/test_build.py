@@ -27,14 +27,18 @@ def test_execution_inputs_cover_the_package_and_the_data():
 
 
 def test_stale_execution_cache_is_cleared_once(tmp_path):
-    cache, stamp = tmp_path / "cache", tmp_path / "stamp.txt"
-    cache.mkdir()
-    (cache / "executed.ipynb").write_text("{}")
-    assert build.invalidate_stale_execution(cache, stamp, "key-1")
-    assert not cache.exists()
-    cache.mkdir()
-    (cache / "executed.ipynb").write_text("{}")
-    assert not build.invalidate_stale_execution(cache, stamp, "key-1")
-    assert (cache / "executed.ipynb").exists()
-    assert build.invalidate_stale_execution(cache, stamp, "key-2")
-    assert not cache.exists()
+    cache, doctrees, stamp = tmp_path / "cache", tmp_path / "doctrees", tmp_path / "stamp.txt"
+
+    def fill():
+        for folder in (cache, doctrees):
+            folder.mkdir(exist_ok=True)
+            (folder / "executed").write_text("{}")
+
+    fill()
+    assert build.invalidate_stale_execution([cache, doctrees], stamp, "key-1")
+    assert not cache.exists() and not doctrees.exists()
+    fill()
+    assert not build.invalidate_stale_execution([cache, doctrees], stamp, "key-1")
+    assert (cache / "executed").exists() and (doctrees / "executed").exists()
+    assert build.invalidate_stale_execution([cache, doctrees], stamp, "key-2")
+    assert not cache.exists() and not doctrees.exists()
