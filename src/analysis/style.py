@@ -50,6 +50,7 @@ RC = {
     "axes.spines.top": False,
     "axes.spines.right": False,
     "axes.grid": True,
+    "axes.axisbelow": True,
     "grid.color": "#DDDDDD",
     "grid.linewidth": 0.6,
     "axes.prop_cycle": mpl.cycler(color=[PALETTE[c] for c in

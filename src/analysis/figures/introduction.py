@@ -68,13 +68,13 @@ def footprint_shares() -> plt.Figure:
                            label=f"{vintage.label}: {len(vintage.states)} members")
             ax.bar_label(bars, fmt="%.0f%%", padding=2, fontsize=7.5)
         ax.set_yticks(range(len(measures)), [footprint.MEASURE_LABELS[m] for m in measures])
-        ax.invert_yaxis()
         ax.set_xlim(0, 100)
         ax.set_xlabel(f"Share of {'the world' if base == 'world' else 'Eurasia'} (%)")
         ax.grid(axis="y", visible=False)
+    axes[0].invert_yaxis()  # shared y axis: first measure on top, thesis vintage first
     axes[0].set_title("SCO members' share of the world")
     axes[1].set_title("... and of Eurasia")
-    axes[1].legend(loc="lower right")
+    axes[0].legend(loc="center right")
     fig.tight_layout()
     keys = [wdi.registry_key(code) for code in footprint.MEASURES.values()] + [NATURAL_EARTH]
     return style.finish(fig, keys, shares.round(6), "footprint shares",
