@@ -29,6 +29,9 @@ SECTIONS = ("Introduction", "1.1", "1.2", "1.3", "2.1", "2.2", "2.3", "3.1", "3.
             "Conclusion")
 
 
+ORGANISATIONS = ("sco", "csto", "cis", "osce", "cica", "eaeu", "nato_pfp", "eu")
+
+
 class CuratedDataError(ValueError):
     """A curated table breaks its schema."""
 
@@ -89,52 +92,64 @@ def _end_not_before_start(frame: pd.DataFrame) -> pd.Series:
 
 
 def _no_overlapping_spells(frame: pd.DataFrame) -> pd.Series:
-    """A state holds one SCO status at a time: its spells may touch but not overlap."""
+    """A state holds one status (in one organisation) at a time: spells may touch, not overlap."""
     ok = pd.Series(True, index=frame.index)
-    for _, spells in frame.sort_values("start_date").groupby("iso3"):
+    keys = [column for column in ("org_id", "iso3") if column in frame]
+    for _, spells in frame.sort_values("start_date").groupby(keys):
         ends = spells["end_date"].fillna("9999-12-31")
         overlap = spells["start_date"].iloc[1:].to_numpy() < ends.iloc[:-1].to_numpy()
         ok.loc[spells.index[1:][overlap]] = False
     return ok
 
 
+def _table(columns: dict[str, pa.Column], *checks: pa.Check) -> pa.DataFrameSchema:
+    """A curated table: exactly these columns, in this order, plus row checks."""
+    return pa.DataFrameSchema(columns, checks=list(checks), strict=True, ordered=True)
+
+
+def _spells(**extra: pa.Column) -> pa.DataFrameSchema:
+    """Status spells of states: who held which role from when to when, with a source."""
+    return _table(
+        {**extra,
+         "start_date": date_column(),
+         "end_date": date_column(nullable=True),
+         "source": source_column(),
+         "notes": text_column(nullable=True)},
+        pa.Check(_end_not_before_start, error="end_date is before start_date"),
+        pa.Check(_no_overlapping_spells, error="spell overlaps another spell of the same state"),
+    )
+
+
+def _dated_events(**extra: pa.Column) -> pa.DataFrameSchema:
+    return _table({"date": date_column(), **extra, "source": source_column(),
+                   "notes": text_column(nullable=True)})
+
+
 SCHEMAS: dict[str, pa.DataFrameSchema] = {
-    "sco_status": pa.DataFrameSchema(
-        {
-            "iso3": iso3_column(),
-            "country": text_column(),
-            "status": pa.Column(str, pa.Check.isin(
-                ["shanghai_five", "member", "observer", "dialogue_partner", "partner"])),
-            "start_date": date_column(),
-            "end_date": date_column(nullable=True),
-            "source": source_column(),
-            "notes": text_column(nullable=True),
-        },
-        checks=[
-            pa.Check(_end_not_before_start, error="end_date is before start_date"),
-            pa.Check(_no_overlapping_spells,
-                     error="spell overlaps another spell of the same state"),
-        ],
-        strict=True,
-        ordered=True,
+    "sco_status": _spells(
+        iso3=iso3_column(),
+        country=text_column(),
+        status=pa.Column(str, pa.Check.isin(
+            ["shanghai_five", "member", "observer", "dialogue_partner", "partner"])),
     ),
-    "thesis_claims": pa.DataFrameSchema(
-        {
-            "claim_id": pa.Column(str, pa.Check.str_matches(r"^[a-z0-9]+(-[a-z0-9]+)*$"),
-                                  unique=True),
-            "section": pa.Column(str, pa.Check.isin(SECTIONS)),
-            "paraphrase": text_column(),
-            "relation": pa.Column(str, pa.Check.isin(["more than"])),
-            "claimed_value": pa.Column(str, pa.Check(_is_number, element_wise=True,
-                                                     error="claimed_value is not a number")),
-            "unit": text_column(),
-            "check": text_column(),
-            "source": source_column(),
-            "notes": text_column(nullable=True),
-        },
-        strict=True,
-        ordered=True,
+    "organisation_membership": _spells(
+        org_id=pa.Column(str, pa.Check.isin(ORGANISATIONS)),
+        iso3=iso3_column(),
+        role=pa.Column(str, pa.Check.isin(["member", "associate", "observer", "partner"])),
     ),
+    "thesis_claims": _table({
+        "claim_id": pa.Column(str, pa.Check.str_matches(r"^[a-z0-9]+(-[a-z0-9]+)*$"),
+                              unique=True),
+        "section": pa.Column(str, pa.Check.isin(SECTIONS)),
+        "paraphrase": text_column(),
+        "relation": pa.Column(str, pa.Check.isin(["more than", "equal to"])),
+        "claimed_value": pa.Column(str, pa.Check(_is_number, element_wise=True,
+                                                 error="claimed_value is not a number")),
+        "unit": text_column(),
+        "check": text_column(),
+        "source": source_column(),
+        "notes": text_column(nullable=True),
+    }),
 }
 
 

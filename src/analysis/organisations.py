@@ -1,0 +1,81 @@
+"""International organisations: how many there are, and who belongs to which.
+
+Two kinds of evidence: the Correlates of War IGO data (every intergovernmental
+organisation with at least three member states, 1815-2014) and the curated table
+``organisation_membership.csv`` for the security-relevant organisations of
+Eurasia, which runs to the present.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from analysis import curated, membership
+from analysis.sources import cow
+
+ORGANISATION_LABELS = {
+    "sco": "SCO", "csto": "CSTO", "cis": "CIS", "osce": "OSCE", "cica": "CICA",
+    "eaeu": "EAEU", "nato_pfp": "NATO PfP", "eu": "EU",
+}
+CENTRAL_ASIA = ["KAZ", "KGZ", "TJK", "TKM", "UZB"]
+
+
+def igos_per_year() -> pd.Series:
+    """Number of intergovernmental organisations in existence in each year (COW)."""
+    return cow.igos().groupby("year")["igo"].nunique().rename("IGOs")
+
+
+def founding_year(igo: str) -> int:
+    """First year in which the COW data record the IGO ``igo`` (its COW short name)."""
+    years = cow.igos().loc[lambda f: f["igo"] == igo.lower(), "year"]
+    if years.empty:
+        raise KeyError(f"no IGO {igo!r} in the COW IGO data")
+    return int(years.min())
+
+
+def full_memberships(states: list[str] | None = None) -> pd.DataFrame:
+    """Number of IGOs in which each state is a full member, per year (wide: year x iso3)."""
+    frame = cow.igo_memberships()
+    frame = frame[frame["code"] == 1]
+    if states is not None:
+        frame = frame[frame["iso3"].isin(states)]
+    return frame.groupby(["year", "iso3"]).size().unstack(fill_value=0)
+
+
+def membership_spread(since: int) -> pd.DataFrame:
+    """Quartiles of all states' full IGO memberships per year, from ``since``."""
+    table = full_memberships()
+    table = table.loc[table.index >= since]
+    counted = table.where(table > 0)  # a state with no membership row is not yet a state
+    return counted.quantile([0.25, 0.5, 0.75], axis=1).T.set_axis(["q25", "median", "q75"],
+                                                                   axis=1)
+
+
+def spells() -> pd.DataFrame:
+    table = curated.load("organisation_membership")
+    for column in ("start_date", "end_date"):
+        table[column] = pd.to_datetime(table[column], format="%Y-%m-%d")
+    return table
+
+
+def roles_on(when: dt.date | str | int) -> pd.DataFrame:
+    """Role of each state in each curated organisation on ``when`` (a year = its 31 Dec)."""
+    day = pd.Timestamp(year=when, month=12, day=31) if isinstance(when, int) else \
+        pd.Timestamp(when)
+    table = spells()
+    current = table[(table["start_date"] <= day)
+                    & (table["end_date"].isna() | (table["end_date"] > day))]
+    roles = current.pivot(index="iso3", columns="org_id", values="role")
+    sco = membership.status_on(when if isinstance(when, int) else day.date().isoformat())
+    roles["sco"] = sco.reindex(roles.index.union(sco.index)).replace(
+        {"shanghai_five": "member", "dialogue_partner": "partner"})
+    return roles
+
+
+def members(org_id: str, when: dt.date | str | int) -> list[str]:
+    roles = roles_on(when)
+    if org_id not in roles:
+        return []
+    return sorted(roles.index[roles[org_id] == "member"])

@@ -1,0 +1,60 @@
+"""Correlates of War data sets as packaged in R (``.rda``): IGO v3.0, Trade v4.0, NMC v7.0.
+
+COW state codes are converted to ISO3 here, once, with the crosswalk published
+with the UN ideal points (see :func:`analysis.sources.unga.cow_to_iso3`).
+All three series end early: IGO in 2014, trade in 2014, capabilities in 2022.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pyreadr
+
+from analysis import cache
+from analysis.sources import unga
+
+IGO_CODES = {0: "none", 1: "full member", 2: "associate member", 3: "observer",
+             -9: "missing", -1: "not a state system member"}
+
+
+def _read_rda(file: Path) -> pd.DataFrame:
+    (frame,) = pyreadr.read_r(str(file)).values()
+    return frame
+
+
+def parse_igo_state_year(file: Path) -> pd.DataFrame:
+    """Long frame ``ccode, year, igo, code`` of memberships and missing values.
+
+    Codes 0 (none) and -1 (not in the state system) are dropped: they make up
+    almost all of the 8 million state-year-IGO cells and say nothing about ties.
+    """
+    wide = _read_rda(file)
+    long = wide.drop(columns="state").melt(id_vars=["ccode", "year"], var_name="igo",
+                                           value_name="code")
+    long = long.dropna(subset=["code"]).astype({"ccode": "int64", "year": "int64",
+                                                "code": "int64"})
+    unknown = set(long["code"]) - set(IGO_CODES)
+    if unknown:
+        raise ValueError(f"{file}: unknown membership codes {sorted(unknown)}")
+    return long[long["code"].isin([1, 2, 3, -9])].reset_index(drop=True)
+
+
+def parse_igo_year(file: Path) -> pd.DataFrame:
+    """One row per IGO-year: ``igo, name, year`` (the years an IGO existed)."""
+    wide = _read_rda(file)
+    return pd.DataFrame({"igo": wide["ioname"].str.lower(), "name": wide["orgname"],
+                         "year": wide["year"].astype("int64")})
+
+
+def igo_memberships() -> pd.DataFrame:
+    """State-year-IGO membership codes with ``iso3`` (states with a UN record only)."""
+    frame = cache.parsed("cow_igo_state_year", parse_igo_state_year)
+    iso3 = frame["ccode"].map(unga.cow_to_iso3())
+    return frame.assign(iso3=iso3).dropna(subset=["iso3"])
+
+
+def igos() -> pd.DataFrame:
+    """The IGO-years of COW IGO v3.0, 1815-2014 (five-year steps until 1965)."""
+    return cache.parsed("cow_igo_igo_year", parse_igo_year)
