@@ -8,7 +8,11 @@ measurement:
 * ``outdated``: it holds, but the claimed figure is less than half the measured one,
   so it describes an earlier, smaller organisation;
 * ``supported``: it holds and the figure is of the right size;
-* ``unverifiable``: no check can measure it with the data at hand.
+* ``unverifiable``: no check can measure it with the data at hand, or the data
+  measure a different concept (the measurement is then shown for context only).
+
+"equal to" claims (a founding year, say) are supported when the measurement
+matches exactly and contradicted otherwise.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from analysis import curated, footprint, style
+from analysis import curated, footprint, organisations, style
 from analysis.sources import wdi
 
 VERDICTS = ("supported", "outdated", "contradicted", "unverifiable")
@@ -28,8 +32,9 @@ STALE_FACTOR = 2.0  # a "more than" figure under half the measurement is stale
 @dataclass(frozen=True)
 class Measurement:
     value: float
-    basis: str  # which states, which year
+    basis: str  # which states, which year, which definition
     source: str
+    comparable: bool = True  # False: the data measure something else than the claim
 
 
 def _thesis_totals() -> pd.DataFrame:
@@ -43,10 +48,32 @@ def _measure_total(measure: str, column: str = "total") -> Measurement:
                        style.source_text([key]))
 
 
+def _founding_year(igo: str) -> Measurement:
+    return Measurement(float(organisations.founding_year(igo)),
+                       f"first year of {igo.upper()} in COW IGO v3.0",
+                       style.source_text(["cow_igo_igo_year"]))
+
+
+def _igo_count() -> Measurement:
+    per_year = organisations.igos_per_year()
+    return Measurement(float(per_year.iloc[-1]),
+                       f"IGOs in COW IGO v3.0, {per_year.index[-1]} (three or more member "
+                       "states; other bodies not counted)",
+                       style.source_text(["cow_igo_igo_year"]), comparable=False)
+
+
+def _no_data() -> Measurement:
+    return Measurement(float("nan"), "no dataset in this book measures it", "", False)
+
+
 CHECKS: dict[str, Callable[[], Measurement]] = {
     "members_area_share_of_eurasia": lambda: _measure_total("area", "share_eurasia"),
     "members_population": lambda: _measure_total("population"),
     "members_gdp": lambda: _measure_total("gdp"),
+    "itu_founding_year": lambda: _founding_year("itu"),
+    "upu_founding_year": lambda: _founding_year("upu"),
+    "igo_count_latest": _igo_count,
+    "no_data": _no_data,
 }
 
 
@@ -56,11 +83,14 @@ def claimed_value(claim_id: str) -> float:
     return float(table.loc[claim_id, "claimed_value"])
 
 
-def verdict(relation: str, claimed: float, measured: float | None) -> str:
-    if measured is None or pd.isna(measured):
-        return "unverifiable"
-    if relation != "more than":
+def verdict(relation: str, claimed: float, measured: float | None,
+            comparable: bool = True) -> str:
+    if relation not in ("more than", "equal to"):
         raise ValueError(f"unknown claim relation {relation!r}")
+    if measured is None or pd.isna(measured) or not comparable:
+        return "unverifiable"
+    if relation == "equal to":
+        return "supported" if measured == claimed else "contradicted"
     if measured <= claimed:
         return "contradicted"
     return "outdated" if measured >= STALE_FACTOR * claimed else "supported"
@@ -83,7 +113,8 @@ def evaluate(section: str | None = None) -> pd.DataFrame:
             "unit": claim.unit,
             "measured": measurement.value,
             "basis": measurement.basis,
-            "verdict": verdict(claim.relation, claimed, measurement.value),
+            "verdict": verdict(claim.relation, claimed, measurement.value,
+                               measurement.comparable),
             "source": measurement.source,
         })
     return pd.DataFrame(rows)

@@ -27,6 +27,12 @@ def conflicts_by_region_and_decade() -> pd.DataFrame:
     return table[sorted(table.columns)]
 
 
+def conflicts_per_decade() -> pd.Series:
+    """Number of distinct conflicts active in each decade, worldwide."""
+    frame = ucdp.conflicts()
+    return frame.groupby(frame["year"] // 10 * 10)["conflict_id"].nunique()
+
+
 def battle_deaths_by_region(first: int | None = None) -> pd.DataFrame:
     """Battle deaths (best estimate) per year and region, from ``first`` on."""
     frame = _explode_regions(ucdp.battle_deaths())
@@ -77,3 +83,16 @@ def central_asian_conflicts() -> pd.DataFrame:
                                   if len(deaths) else "none"),
         })
     return pd.DataFrame(rows).sort_values("first year", ignore_index=True)
+
+
+def central_asian_battle_deaths_by_year() -> pd.DataFrame:
+    """Battle deaths (best estimate) per year in each conflict located in Central Asia."""
+    brd = ucdp.battle_deaths()
+    brd = brd[ucdp.in_central_asia(brd["gwno_loc"])]
+    labels = brd["location_inc"] + " (" + brd["conflict_id"].astype(str) + ")"
+    table = brd.assign(conflict=labels).pivot_table(index="year", columns="conflict",
+                                                    values="bd_best", aggfunc="sum",
+                                                    fill_value=0)
+    years = range(int(ucdp.battle_deaths()["year"].min()),
+                  int(ucdp.battle_deaths()["year"].max()) + 1)
+    return table.reindex(years, fill_value=0)

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from myst_nb import glue
 
-from analysis import claims, footprint, membership
+from analysis import claims, conflict, footprint, membership, organisations
+from analysis.sources import ucdp
 
 
 def glue_all(values: dict[str, object]) -> None:
@@ -69,4 +70,76 @@ def introduction() -> dict[str, object]:
         "verdict_area": audited.loc["intro-area", "verdict"],
         "verdict_population": audited.loc["intro-population", "verdict"],
         "verdict_gdp": audited.loc["intro-gdp", "verdict"],
+    }
+
+
+def theory_of_regional_security() -> dict[str, object]:
+    """Numbers quoted in Chapter 1.1."""
+    by_decade = conflict.conflicts_per_decade()
+    post_soviet = conflict.post_soviet_conflicts_by_year()
+    nineties = post_soviet.loc[1990:1999]
+    central = conflict.central_asian_conflicts().set_index("conflict_id")
+    acd, brd = ucdp.conflicts(), ucdp.battle_deaths()
+    tajik = central.loc[central["location"] == "Tajikistan"].sort_values("first year").iloc[0]
+    uzbek = central.loc[central["location"] == "Uzbekistan"].iloc[0]
+    border = central.loc[central["type"] == "interstate"].iloc[0]
+    islamic_state = central.loc[central["opponents"] == "IS"].iloc[0]
+    imputed = brd[brd["region_imputed"]].sort_values("year")
+    imputed_rows = " and ".join(f"{row.battle_location} {row.year}"
+                                for row in imputed.itertuples())
+    return {
+        "acd_first_year": int(acd["year"].min()),
+        "acd_last_year": int(acd["year"].max()),
+        "brd_first_year": int(brd["year"].min()),
+        "brd_last_year": int(brd["year"].max()),
+        "conflicts_1980s": int(by_decade.loc[1980]),
+        "conflicts_1990s": int(by_decade.loc[1990]),
+        "post_soviet_peak": int(nineties.max()),
+        "post_soviet_peak_year": int(nineties.idxmax()),
+        "post_soviet_conflicts_1980s": int(post_soviet.loc[1980:1989].max()),
+        "central_asian_conflicts": len(central),
+        "tajik_first_year": int(tajik["first year"]),
+        "tajik_last_year": int(tajik["last year"]),
+        "tajik_active_years": int(tajik["active years"]),
+        "tajik_war_years": int(tajik["war years"]),
+        "tajik_deaths": int(tajik["battle deaths (best)"]),
+        "uzbek_first_year": int(uzbek["first year"]),
+        "uzbek_last_year": int(uzbek["last year"]),
+        "uzbek_deaths": int(uzbek["battle deaths (best)"]),
+        "border_first_year": int(border["first year"]),
+        "border_last_year": int(border["last year"]),
+        "border_deaths": int(border["battle deaths (best)"]),
+        "border_deaths_year": int(border["deaths data years"][:4]),
+        "is_first_year": int(islamic_state["first year"]),
+        "is_last_year": int(islamic_state["last year"]),
+        "brd_imputed_rows": imputed_rows,
+    }
+
+
+def international_organisations() -> dict[str, object]:
+    """Numbers quoted in Chapter 1.2."""
+    per_year = organisations.igos_per_year()
+    spread = organisations.membership_spread(1991)
+    central = organisations.full_memberships(organisations.CENTRAL_ASIA)
+    first, last = int(spread.index.min()), int(spread.index.max())
+    newcomer_year = first + 1  # the first full year of independence
+    return {
+        "igo_first_year": int(per_year.index.min()),
+        "igo_last_year": int(per_year.index.max()),
+        "igos_1900": int(per_year.loc[1900]),
+        "igos_1945": int(per_year.loc[1945]),
+        "igos_1991": int(per_year.loc[1991]),
+        "igos_last": int(per_year.iloc[-1]),
+        "itu_year": organisations.founding_year("itu"),
+        "upu_year": organisations.founding_year("upu"),
+        "ca_newcomer_year": newcomer_year,
+        "ca_min_newcomer": int(central.loc[newcomer_year].min()),
+        "ca_max_newcomer": int(central.loc[newcomer_year].max()),
+        "median_newcomer": float(spread.loc[newcomer_year, "median"]),
+        "ca_min_last": int(central.loc[last].min()),
+        "ca_max_last": int(central.loc[last].max()),
+        "ca_max_last_state": str(central.loc[last].idxmax()),
+        "ca_min_last_state": str(central.loc[last].idxmin()),
+        "median_last": float(spread.loc[last, "median"]),
+        "membership_last_year": last,
     }

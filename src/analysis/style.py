@@ -82,8 +82,8 @@ def source_text(keys: Iterable[str]) -> str:
     return "Source: " + "; ".join(parts) + "."
 
 
-def finish(fig: plt.Figure, keys: Iterable[str], plotted: pd.DataFrame, name: str,
-           note: str = "") -> plt.Figure:
+def finish(fig: plt.Figure, keys: Iterable[str], plotted: pd.DataFrame | list[pd.DataFrame],
+           name: str, note: str = "") -> plt.Figure:
     """Draw the source line (and an optional note) under ``fig``; print its fingerprint."""
     text = source_text(keys) + (f" {note}" if note else "")
     fig.text(0.01, 0.0, text, ha="left", va="top", fontsize=6.5, color="#444444",
@@ -93,8 +93,11 @@ def finish(fig: plt.Figure, keys: Iterable[str], plotted: pd.DataFrame, name: st
     return fig
 
 
-def fingerprint(frame: pd.DataFrame, name: str) -> str:
-    """Short, stable text identity of a data frame: shape and a hash of its values."""
-    text = frame.to_csv(index=True, float_format="%.6g", lineterminator="\n")
+def fingerprint(frames: pd.DataFrame | list[pd.DataFrame], name: str) -> str:
+    """Short, stable text identity of the plotted data: its size and a hash of its values."""
+    frames = frames if isinstance(frames, list) else [frames]
+    text = "\n".join(frame.to_csv(index=True, float_format="%.6g", lineterminator="\n")
+                     for frame in frames)
     digest = hashlib.sha256(text.encode()).hexdigest()[:12]
-    return f"[data of {name}: {frame.shape[0]} rows x {frame.shape[1]} columns, sha256 {digest}]"
+    shape = " + ".join(f"{f.shape[0]} rows x {f.shape[1]} columns" for f in frames)
+    return f"[data of {name}: {shape}, sha256 {digest}]"

@@ -41,6 +41,10 @@ def footprint_table(vintage: footprint.Vintage) -> pd.DataFrame:
 
 def readable(value: float, unit: str) -> str:
     """A claimed or measured value in words a reader expects: 62%, 3.24 billion, ..."""
+    if pd.isna(value):
+        return "-"
+    if unit == "year":
+        return f"{value:.0f}"
     if unit.startswith("share"):
         return f"{100 * value:.1f}%"
     prefix = "US$ " if "US$" in unit else ""

@@ -107,14 +107,15 @@ def parse_battle_deaths(file: Path) -> pd.DataFrame:
     """BRD rows: deaths (best, low, high estimates) by conflict, dyad(s) and year."""
     raw = pd.read_csv(io.StringIO(file.read_text(encoding="utf-8-sig")), dtype=str)
     missing = {"conflict_id", "dyad_id", "year", "bd_best", "bd_low", "bd_high", "gwno_loc",
-               "region", "location_inc", "side_a", "side_b", "version"} - set(raw.columns)
+               "region", "location_inc", "battle_location", "side_a", "side_b",
+               "gwno_battle", "version"} - set(raw.columns)
     if missing:
         raise UCDPFormatError(f"{file}: missing columns {sorted(missing)}")
     if set(raw["version"]) != {"221"}:
         raise UCDPFormatError(f"{file}: expected version 22.1 (written 221), found "
                               f"{sorted(set(raw['version']))}")
-    frame = raw[["conflict_id", "dyad_id", "location_inc", "side_a", "side_b", "gwno_loc",
-                 "region"]].copy()
+    frame = raw[["conflict_id", "dyad_id", "location_inc", "battle_location", "side_a",
+                 "side_b", "gwno_loc", "region"]].copy()
     for column in ("conflict_id", "year", "bd_best", "bd_low", "bd_high"):
         frame[column] = pd.to_numeric(raw[column], errors="raise").astype("int64")
     frame["region_imputed"] = frame["region"].isna()
