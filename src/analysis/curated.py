@@ -71,6 +71,17 @@ def iso3_column() -> pa.Column:
                                    error="unknown ISO 3166-1 alpha-3 country code"))
 
 
+def iso3_list_column() -> pa.Column:
+    """One or more ISO3 codes separated by ';'."""
+    return pa.Column(str, pa.Check(
+        lambda v: all(code.strip() in iso3_codes() for code in v.split(";")),
+        element_wise=True, error="unknown ISO 3166-1 alpha-3 code in the list"))
+
+
+def choice_column(*choices: str) -> pa.Column:
+    return pa.Column(str, pa.Check.isin(list(choices)))
+
+
 def date_column(nullable: bool = False) -> pa.Column:
     return pa.Column(str, pa.Check(_is_date, element_wise=True,
                                    error="not a valid date in YYYY-MM-DD form"),
@@ -132,11 +143,51 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
         status=pa.Column(str, pa.Check.isin(
             ["shanghai_five", "member", "observer", "dialogue_partner", "partner"])),
     ),
-    "organisation_membership": _spells(
-        org_id=pa.Column(str, pa.Check.isin(ORGANISATIONS)),
+    "organisation_membership": _spells(  # the SCO's own spells are in sco_status
+        org_id=pa.Column(str, pa.Check.isin([o for o in ORGANISATIONS if o != "sco"])),
         iso3=iso3_column(),
-        role=pa.Column(str, pa.Check.isin(["member", "associate", "observer", "partner"])),
+        role=choice_column("member", "associate", "observer", "partner", "suspended", "frozen"),
     ),
+    "security_milestones": _dated_events(
+        title=text_column(),
+        label=pa.Column(str, pa.Check.str_length(1, 40)),
+        kind=choice_column("conference", "treaty", "organisation", "declaration",
+                           "dissolution"),
+        place=text_column(nullable=True),
+    ),
+    "eurasian_organisations": _table({
+        "org_id": pa.Column(str, pa.Check.isin(ORGANISATIONS), unique=True),
+        "name": text_column(),
+        "type": text_column(),
+        "founded": date_column(),
+        "seat": text_column(),
+        "security_mandate": text_column(),
+        "source": source_column(),
+        "notes": text_column(nullable=True),
+    }),
+    "sco_summits": _table(
+        {"start_date": date_column(),
+         "end_date": date_column(),
+         "city": text_column(),
+         "host_iso3": iso3_column(),
+         "format": choice_column("shanghai_five", "heads_of_state"),
+         "source": source_column(),
+         "notes": text_column(nullable=True)},
+        pa.Check(lambda f: f["end_date"] >= f["start_date"], error="end_date before start_date"),
+    ),
+    "sco_documents": _table(
+        {"title": text_column(),
+         "kind": choice_column("agreement", "convention", "charter", "treaty", "declaration",
+                               "decision"),
+         "signed_date": date_column(),
+         "signed_place": text_column(),
+         "in_force_date": date_column(nullable=True),
+         "source": source_column(),
+         "notes": text_column(nullable=True)},
+        pa.Check(lambda f: f["in_force_date"].isna() | (f["in_force_date"] >= f["signed_date"]),
+                 error="in force before it was signed"),
+    ),
+    "sco_events_usa_eu": _dated_events(title=text_column(), iso3=iso3_list_column()),
     "thesis_claims": _table({
         "claim_id": pa.Column(str, pa.Check.str_matches(r"^[a-z0-9]+(-[a-z0-9]+)*$"),
                               unique=True),

@@ -7,9 +7,19 @@ as well as the tables and figures.
 
 from __future__ import annotations
 
+import pandas as pd
 from myst_nb import glue
 
-from analysis import claims, conflict, footprint, membership, organisations
+from analysis import (
+    alignment,
+    claims,
+    conflict,
+    curated,
+    footprint,
+    membership,
+    organisations,
+    stages,
+)
 from analysis.sources import ucdp
 
 
@@ -142,4 +152,54 @@ def international_organisations() -> dict[str, object]:
         "ca_min_last_state": str(central.loc[last].idxmin()),
         "median_last": float(spread.loc[last, "median"]),
         "membership_last_year": last,
+        "claimed_telegraph_year": int(claims.claimed_value("telegraph-union")),
+        "claimed_postal_year": int(claims.claimed_value("postal-union")),
+        "india_member_year": membership.first_year("IND", "member"),
+    }
+
+
+def stages_of_development() -> dict[str, object]:
+    """Numbers quoted in Chapter 1.3."""
+    summits = curated.load("sco_summits")
+    documents = curated.load("sco_documents").set_index("kind")
+    periods = stages.periods().set_index("label")
+    members = stages.members_per_year()
+    central = organisations.CENTRAL_ASIA
+    distances = alignment.distances(central)
+    by_year = distances.groupby("year")[["from_usa", "from_eu"]].mean()
+    first_vote = int(by_year.index.min())
+    events = curated.load("sco_events_usa_eu").sort_values("date")
+    astana = pd.Timestamp(events["date"].iloc[0]).year
+    last = int(by_year.index.max())
+    charter = curated.load("sco_documents").query("kind == 'charter'").iloc[0]
+    convention = curated.load("sco_documents").loc[
+        lambda f: f["title"].str.startswith("Shanghai Convention")].iloc[0]
+    return {
+        "sco_founding_year": membership.first_year("UZB", "member"),
+        "summits_total": len(summits),
+        "summits_shanghai_five": int((summits["format"] == "shanghai_five").sum()),
+        "summits_sco": int((summits["format"] == "heads_of_state").sum()),
+        "summits_online": int(summits["city"].str.lower().eq("online").sum()),
+        "first_summit_year": int(summits["start_date"].min()[:4]),
+        "last_summit_year": int(summits["start_date"].max()[:4]),
+        "last_summit_city": summits.sort_values("start_date")["city"].iloc[-1],
+        "charter_signed_year": int(charter["signed_date"][:4]),
+        "charter_in_force_year": int(charter["in_force_date"][:4]),
+        "convention_signed_year": int(convention["signed_date"][:4]),
+        "convention_in_force_year": int(convention["in_force_date"][:4]),
+        "documents_with_in_force_date": int(documents["in_force_date"].notna().sum()),
+        "shanghai_five_members": int(members[periods.loc["Shanghai Five", "end"]]),
+        "members_before_enlargement": int(members[periods.loc["Consolidation", "end"]]),
+        "members_latest": int(members.iloc[-1]),
+        "enlargement_year": int(periods.loc["Enlargement", "start"]),
+        "merger_year": int(periods.loc["Partners merged", "start"]),
+        "astana_declaration_year": int(astana),
+        "ca_first_vote_year": first_vote,
+        "ca_last_vote_year": last,
+        "ca_usa_distance_first": float(by_year.loc[first_vote, "from_usa"]),
+        "ca_usa_distance_last": float(by_year.loc[last, "from_usa"]),
+        "ca_eu_distance_first": float(by_year.loc[first_vote, "from_eu"]),
+        "ca_eu_distance_last": float(by_year.loc[last, "from_eu"]),
+        "ca_usa_distance_before_astana": float(by_year.loc[astana - 1, "from_usa"]),
+        "ca_usa_distance_after_astana": float(by_year.loc[astana + 1, "from_usa"]),
     }

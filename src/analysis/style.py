@@ -79,7 +79,7 @@ def source_text(keys: Iterable[str]) -> str:
         groups.setdefault((item.publisher, item.version), []).append(item.short_hash)
     parts = [f"{publisher} ({version}; sha256 {', '.join(hashes)})"
              for (publisher, version), hashes in groups.items()]
-    return "Source: " + "; ".join(parts) + "."
+    return "Source: " + "; ".join(parts) + "." if parts else "Source:"
 
 
 def finish(fig: plt.Figure, keys: Iterable[str], plotted: pd.DataFrame | list[pd.DataFrame],

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis import claims, footprint
+from analysis import claims, curated, footprint, membership, organisations, stages
 
 _UNITS = {  # measure -> (divisor, column title)
     "area": (1e3, "Area (thousand km²)"),
@@ -66,3 +66,76 @@ def claims_table(section: str) -> pd.DataFrame:
         "Basis": audited["basis"],
         "Verdict": audited["verdict"],
     }).set_index("Claim (paraphrased)")
+
+
+def organisation_typology() -> pd.DataFrame:
+    """The security-relevant organisations of Eurasia: type, founding, seat, mandate."""
+    table = curated.load("eurasian_organisations")
+    roles = organisations.roles_on(membership.latest_date().date().isoformat())
+    central = roles.reindex(organisations.CENTRAL_ASIA)
+    return pd.DataFrame({
+        "Organisation": table["name"],
+        "Type": table["type"],
+        "Founded": table["founded"].str[:4],
+        "Seat": table["seat"],
+        "Central Asian members": [
+            ", ".join(central.index[central.get(org) == "member"]) or "none"
+            for org in table["org_id"]],
+        "Security mandate": table["security_mandate"],
+    }).set_index("Organisation")
+
+
+def sco_summits() -> pd.DataFrame:
+    """Meetings of the heads of state, Shanghai Five included."""
+    table = curated.load("sco_summits")
+    return pd.DataFrame({
+        "Dates": [start if start == end else f"{start} to {end}"
+                  for start, end in zip(table["start_date"], table["end_date"], strict=True)],
+        "City": table["city"],
+        "Host": table["host_iso3"],
+        "Format": table["format"].map({"shanghai_five": "Shanghai Five",
+                                       "heads_of_state": "SCO heads of state"}),
+        "Notes": table["notes"].fillna(""),
+    }).set_index("Dates")
+
+
+def sco_documents() -> pd.DataFrame:
+    """Founding documents and conventions: signed where and when, in force when."""
+    table = curated.load("sco_documents").sort_values("signed_date")
+    return pd.DataFrame({
+        "Document": table["title"],
+        "Kind": table["kind"],
+        "Signed": table["signed_date"] + ", " + table["signed_place"],
+        "In force": table["in_force_date"].where(
+            table["kind"] != "declaration", "not applicable").fillna("not found in the sources"),
+    }).set_index("Document")
+
+
+def membership_changes() -> pd.DataFrame:
+    """Every change of SCO status, by date: who gained which status."""
+    table = membership.status_table().sort_values(["start_date", "iso3"])
+    grouped = table.groupby(["start_date", "status"])["country"].agg(", ".join).reset_index()
+    return pd.DataFrame({
+        "Date": grouped["start_date"].dt.strftime("%Y-%m-%d"),
+        "New status": grouped["status"].map(membership.STATUS_LABELS),
+        "States": grouped["country"],
+    }).set_index("Date")
+
+
+def stage_periods() -> pd.DataFrame:
+    """The stages of the SCO with their years and the number of members at the end."""
+    periods = stages.periods()
+    members = stages.members_per_year()
+    return pd.DataFrame({
+        "Stage": periods["label"],
+        "Years": [str(a) if a == b else f"{a}-{b}"
+                  for a, b in zip(periods["start"], periods["end"], strict=True)],
+        "Members at the end": [members[end] for end in periods["end"]],
+    }).set_index("Stage")
+
+
+def events_usa_eu() -> pd.DataFrame:
+    """Episodes in the relations of the SCO's Central Asian members with the USA and the EU."""
+    table = curated.load("sco_events_usa_eu").sort_values("date")
+    return pd.DataFrame({"Date": table["date"], "Event": table["title"],
+                         "States": table["iso3"]}).set_index("Date")

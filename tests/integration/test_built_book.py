@@ -15,7 +15,12 @@ pytestmark = pytest.mark.integration
 HTML = paths.build_dir() / "html"
 GLUE = re.compile(r"\{glue:text\}`([A-Za-z_][A-Za-z0-9_]*)(?::([^`]*))?`")
 # notebook -> the function computing the numbers its prose quotes
-NUMBERS = {"00_introduction": narrative.introduction}
+NUMBERS = {
+    "00_introduction": narrative.introduction,
+    "11_regional_security": narrative.theory_of_regional_security,
+    "12_international_organisations": narrative.international_organisations,
+    "13_stages": narrative.stages_of_development,
+}
 
 
 def _page(name: str) -> str:
@@ -56,3 +61,15 @@ def test_introduction_shows_map_table_and_figures():
     assert "Total (8 members)" in page and "Share of Eurasia" in page
     for figure in ("fig-intro-map", "fig-intro-shares", "fig-intro-paths"):
         assert f'id="{figure}"' in page
+
+
+@pytest.mark.parametrize("name", sorted(NUMBERS))
+def test_every_figure_is_numbered_and_its_image_exists(name):
+    page = _page(name)
+    notebook = nbformat.read(paths.REPO_ROOT / "notebooks" / f"{name}.ipynb", as_version=4)
+    names = [c.metadata["mystnb"]["figure"]["name"] for c in notebook.cells
+             if "figure" in c.metadata.get("mystnb", {})]
+    for figure in names:
+        assert f'id="{figure}"' in page, figure
+    for src in re.findall(r'<img [^>]*src="([^"]+)"', page):
+        assert (HTML / "notebooks" / src).resolve().is_file(), src

@@ -6,7 +6,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from analysis import alignment, conflict, curated, membership, organisations, stages, style
-from analysis.figures.timelines import draw_events
+from analysis.figures.timelines import draw_event_list
 
 UCDP_ACD, UCDP_BRD = "ucdp_acd", "ucdp_brd"
 COW_IGO = ["cow_igo_igo_year", "cow_igo_state_year"]
@@ -19,21 +19,21 @@ def security_milestones() -> plt.Figure:
     """The milestones of collective security from the Hague to the end of the USSR."""
     style.apply()
     events = curated.load("security_milestones")
-    events = events.assign(date=pd.to_datetime(events["date"]), label=events["title"],
-                           category=events["kind"])
+    events = events.assign(date=pd.to_datetime(events["date"]), category=events["kind"])
     kinds = sorted(events["category"].unique())
     colours = dict(zip(kinds, [style.PALETTE[c] for c in
                                ("blue", "orange", "green", "vermillion", "purple", "sky")],
                        strict=False))
-    fig, ax = plt.subplots(figsize=(8, 3.6))
-    draw_events(ax, events, colours)
+    fig, ax = plt.subplots(figsize=(8, 4.2))
+    draw_event_list(ax, events, colours)
     ax.set_xlabel("Year")
-    ax.set_title("Milestones of collective security, 1899-1991")
+    ax.set_title(f"Milestones of collective security, {events['date'].min():%Y}-"
+                 f"{events['date'].max():%Y}")
     handles = [plt.Line2D([], [], marker="o", ls="", color=colours[k], label=k) for k in kinds]
-    ax.legend(handles=handles, loc="upper left", ncol=len(kinds), fontsize=7)
+    ax.legend(handles=handles, loc="lower left", fontsize=7)
     fig.tight_layout()
-    return style.finish(fig, [], events[["date", "title", "kind"]], "security milestones",
-                        note="Events: data/curated/security_milestones.csv (one source per row).")
+    return style.finish(fig, [], events[["date", "label", "kind"]], "security milestones",
+                        note="Curated table data/curated/security_milestones.csv, with a source for every row.")
 
 
 def conflicts_by_region() -> plt.Figure:
@@ -75,7 +75,8 @@ def central_asian_battle_deaths() -> plt.Figure:
         bottom = bottom + table[column]
     ax.set_xlabel("Year")
     ax.set_ylabel("Battle deaths (best estimate)")
-    ax.set_title("Battle deaths in Central Asian armed conflicts, 1989-2021")
+    ax.set_title(f"Battle deaths in Central Asian armed conflicts, {table.index.min()}-"
+                 f"{table.index.max()}")
     ax.legend(loc="upper right", fontsize=7)
     fig.tight_layout()
     return style.finish(fig, [UCDP_BRD], table, "Central Asian battle deaths",
@@ -135,14 +136,14 @@ def organisation_overlap(when: str | None = None) -> plt.Figure:
     states = [*organisations.CENTRAL_ASIA, "RUS", "CHN"]
     orgs = ["sco", "csto", "cis", "eaeu", "cica", "osce", "nato_pfp"]
     roles = organisations.roles_on(when).reindex(index=states, columns=orgs)
-    codes = {"member": 3, "associate": 2, "observer": 1, "partner": 1}
-    grid = roles.replace(codes).fillna(0).astype(float)
+    shades = {None: "light", "observer": "sky", "partner": "sky", "associate": "orange",
+              "member": "blue", "suspended": "grey", "frozen": "grey"}
+    codes = {role: i for i, role in enumerate(shades) if role}
+    grid = roles.apply(lambda column: column.map(codes)).fillna(0).astype(float)
     fig, ax = plt.subplots(figsize=(8, 3.6))
-    cmap = plt.matplotlib.colors.ListedColormap(
-        [style.PALETTE["light"], style.PALETTE["sky"], style.PALETTE["orange"],
-         style.PALETTE["blue"]])
-    ax.imshow(grid.to_numpy(), cmap=cmap, vmin=-0.5, vmax=3.5, aspect="auto")
-    for (i, j), role in pd.DataFrame(roles.to_numpy()).stack().items():
+    cmap = plt.matplotlib.colors.ListedColormap([style.PALETTE[c] for c in shades.values()])
+    ax.imshow(grid.to_numpy(), cmap=cmap, vmin=-0.5, vmax=len(shades) - 0.5, aspect="auto")
+    for (i, j), role in pd.DataFrame(roles.fillna("-").to_numpy()).stack().items():
         ax.text(j, i, role, ha="center", va="center", fontsize=7,
                 color="white" if role == "member" else "black")
     ax.set_xticks(range(len(orgs)), [organisations.ORGANISATION_LABELS[o] for o in orgs])
@@ -152,8 +153,8 @@ def organisation_overlap(when: str | None = None) -> plt.Figure:
                  f"{pd.Timestamp(when):%B %Y}")
     fig.tight_layout()
     return style.finish(fig, [], roles.fillna("-"), "organisation overlap",
-                        note="Memberships: data/curated/organisation_membership.csv and "
-                             "sco_status.csv (one source per row).")
+                        note="Curated tables data/curated/organisation_membership.csv and "
+                             "sco_status.csv, with a source for every row.")
 
 
 def sco_stages() -> plt.Figure:
@@ -176,13 +177,13 @@ def sco_stages() -> plt.Figure:
     ax.set_ylim(0, counts.max() + 2)
     ax.set_xlabel("Year")
     ax.set_ylabel("Member states (number)")
-    ax.set_title("Stages of the SCO, 1996-2025")
+    ax.set_title(f"Stages of the SCO, {counts.index.min()}-{counts.index.max()}")
     ax.legend(loc="center left", fontsize=7)
     fig.tight_layout()
     plotted = counts.to_frame("members").join(years.value_counts().rename("summits"))
     return style.finish(fig, [], plotted.fillna(0), "SCO stages",
-                        note="Members and summits: data/curated/sco_status.csv and "
-                             "sco_summits.csv (one source per row).")
+                        note="Curated tables data/curated/sco_status.csv and "
+                             "sco_summits.csv, with a source for every row.")
 
 
 def un_voting_distance() -> plt.Figure:
@@ -190,6 +191,8 @@ def un_voting_distance() -> plt.Figure:
     style.apply()
     states = [*organisations.CENTRAL_ASIA, "RUS", "CHN"]
     frame = alignment.distances(states)
+    first = frame.loc[frame["iso3"].isin(organisations.CENTRAL_ASIA), "year"].min()
+    frame = frame[frame["year"] >= first]
     events = curated.load("sco_events_usa_eu")
     fig, axes = plt.subplots(1, 2, figsize=(8, 3.6), sharey=True)
     colours = dict(zip(states, [style.PALETTE[c] for c in
@@ -204,7 +207,7 @@ def un_voting_distance() -> plt.Figure:
             ax.axvline(year, color="#999999", ls=":", lw=0.7)
         ax.set_title(title)
         ax.set_xlabel("Year")
-    axes[0].set_ylabel("Ideal-point distance (absolute)")
+    axes[0].set_ylabel("Distance between ideal points")
     axes[1].legend(loc="upper right", ncol=2, fontsize=7)
     fig.tight_layout()
     return style.finish(fig, ["unga_ideal_points"], frame, "UN voting distance",

@@ -1,29 +1,27 @@
-"""Event timelines: dated labels on one time axis, staggered so they do not collide."""
+"""Event timelines: one row per dated event, labelled beside its dot."""
 
 from __future__ import annotations
 
-import matplotlib.dates as mdates
 import pandas as pd
 from matplotlib.axes import Axes
 
-LEVELS = (0.9, -0.9, 0.55, -0.55, 0.25, -0.25)
 
+def draw_event_list(ax: Axes, events: pd.DataFrame, colours: dict[str, str]) -> None:
+    """Dots at each event's date (columns: date, label, category), newest at the bottom.
 
-def draw_events(ax: Axes, events: pd.DataFrame, colours: dict[str, str]) -> None:
-    """Stems and labels for ``events`` (columns: date, label, category)."""
+    Labels sit right of the dot in the first half of the time span and left of it in
+    the second half, so that none runs off the plot.
+    """
     events = events.sort_values("date", ignore_index=True)
-    ax.axhline(0, color="#444444", lw=1)
-    for i, event in events.iterrows():
-        level = LEVELS[i % len(LEVELS)]
-        colour = colours[event["category"]]
-        ax.vlines(event["date"], 0, level, color=colour, lw=1)
-        ax.plot(event["date"], 0, "o", color=colour, ms=4, zorder=3)
-        ax.annotate(event["label"], (event["date"], level), xytext=(0, 3 if level > 0 else -3),
-                    textcoords="offset points", ha="center",
-                    va="bottom" if level > 0 else "top", fontsize=7)
-    ax.set_ylim(-1.35, 1.35)
+    middle = events["date"].min() + (events["date"].max() - events["date"].min()) / 2
+    for row, event in events.iterrows():
+        y = len(events) - 1 - row
+        ax.plot(event["date"], y, "o", color=colours[event["category"]], ms=6, zorder=3)
+        right = event["date"] <= middle
+        ax.annotate(f"{event['label']} ({event['date']:%Y})", (event["date"], y),
+                    xytext=(6 if right else -6, 0), textcoords="offset points",
+                    ha="left" if right else "right", va="center", fontsize=7.5)
     ax.set_yticks([])
+    ax.set_ylim(-0.8, len(events) - 0.2)
     ax.spines["left"].set_visible(False)
     ax.grid(axis="y", visible=False)
-    ax.xaxis.set_major_locator(mdates.YearLocator(base=10))
-    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
