@@ -12,7 +12,9 @@ measurement:
   measure a different concept (the measurement is then shown for context only).
 
 "equal to" claims (a founding year, say) are supported when the measurement
-matches exactly and contradicted otherwise.
+matches exactly and contradicted otherwise; "about" claims are supported within
+10% of the measurement. A check measures from the data, or reads a figure from a
+cited source in ``source_facts.csv`` (``fact:<id>``) or from a curated table.
 """
 
 from __future__ import annotations
@@ -62,6 +64,28 @@ def _igo_count() -> Measurement:
                        style.source_text(["cow_igo_igo_year"]), comparable=False)
 
 
+def _milestone_year(label: str) -> Measurement:
+    events = curated.load("security_milestones").set_index("label")
+    return Measurement(float(events.loc[label, "date"][:4]), f"curated milestone: {label}",
+                       events.loc[label, "source"])
+
+
+def _london_conventions_1933() -> Measurement:
+    events = curated.load("security_milestones")
+    found = events[events["title"].str.contains("Definition of Aggression")
+                   & events["date"].str.startswith("1933")]
+    return Measurement(float(len(found)), "London conventions of 1933 in the curated milestones",
+                       " ; ".join(found["source"]))
+
+
+def _source_fact(fact_id: str) -> Measurement:
+    facts = curated.load("source_facts").set_index("fact_id")
+    fact = facts.loc[fact_id]
+    value = float(fact["value"]) if pd.notna(fact["value"]) else float("nan")
+    basis = fact["description"] + (f" (as of {fact['as_of']})" if pd.notna(fact["as_of"]) else "")
+    return Measurement(value, basis, fact["source"] if pd.notna(fact["source"]) else "")
+
+
 def _no_data() -> Measurement:
     return Measurement(float("nan"), "no dataset in this book measures it", "", False)
 
@@ -74,7 +98,24 @@ CHECKS: dict[str, Callable[[], Measurement]] = {
     "upu_founding_year": lambda: _founding_year("upu"),
     "igo_count_latest": _igo_count,
     "no_data": _no_data,
+    "count_london_conventions_1933": _london_conventions_1933,
 }
+# Parameterised checks: "prefix:argument".
+PARAMETERISED: dict[str, Callable[[str], Measurement]] = {
+    "fact": _source_fact,
+    "milestone_year": _milestone_year,
+}
+ABOUT_TOLERANCE = 0.10  # an "about" figure within 10% of the measurement is supported
+
+
+def measure(check: str) -> Measurement:
+    """Run the check named ``check`` (a name in CHECKS, or ``prefix:argument``)."""
+    if check in CHECKS:
+        return CHECKS[check]()
+    prefix, _, argument = check.partition(":")
+    if prefix in PARAMETERISED and argument:
+        return PARAMETERISED[prefix](argument)
+    raise KeyError(f"unknown claim check {check!r}")
 
 
 def claimed_value(claim_id: str) -> float:
@@ -85,12 +126,15 @@ def claimed_value(claim_id: str) -> float:
 
 def verdict(relation: str, claimed: float, measured: float | None,
             comparable: bool = True) -> str:
-    if relation not in ("more than", "equal to"):
+    if relation not in ("more than", "equal to", "about"):
         raise ValueError(f"unknown claim relation {relation!r}")
     if measured is None or pd.isna(measured) or not comparable:
         return "unverifiable"
     if relation == "equal to":
         return "supported" if measured == claimed else "contradicted"
+    if relation == "about":
+        close = abs(measured - claimed) <= ABOUT_TOLERANCE * abs(measured)
+        return "supported" if close else "contradicted"
     if measured <= claimed:
         return "contradicted"
     return "outdated" if measured >= STALE_FACTOR * claimed else "supported"
@@ -103,7 +147,7 @@ def evaluate(section: str | None = None) -> pd.DataFrame:
         claims = claims[claims["section"] == section]
     rows = []
     for claim in claims.itertuples():
-        measurement = CHECKS[claim.check]()
+        measurement = measure(claim.check)
         claimed = float(claim.claimed_value)
         rows.append({
             "claim_id": claim.claim_id,

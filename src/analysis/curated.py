@@ -29,7 +29,7 @@ SECTIONS = ("Introduction", "1.1", "1.2", "1.3", "2.1", "2.2", "2.3", "3.1", "3.
             "Conclusion")
 
 
-ORGANISATIONS = ("sco", "csto", "cis", "osce", "cica", "eaeu", "nato_pfp", "eu")
+ORGANISATIONS = ("sco", "csto", "cis", "osce", "cica", "eaeu", "nato_pfp", "eu", "nato")
 
 
 class CuratedDataError(ValueError):
@@ -188,12 +188,59 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
                  error="in force before it was signed"),
     ),
     "sco_events_usa_eu": _dated_events(title=text_column(), iso3=iso3_list_column()),
+    "rats_reported": _table({
+        "period_start": date_column(nullable=True),  # empty: a stock, or a vague period
+        "period_end": date_column(),
+        "reported_on": date_column(nullable=True),
+        "reported_by": text_column(),
+        "indicator": choice_column(
+            "terrorist_acts_prevented", "crimes_prevented", "militants_detained",
+            "leaders_detained", "extraditions", "training_camps_dismantled",
+            "weapons_seized_units", "explosives_seized_kg", "ammunition_seized_units",
+            "persons_wanted_list", "websites_blocked", "cells_neutralised", "other"),
+        "value": pa.Column(str, pa.Check(_is_number, element_wise=True,
+                                         error="value is not a number")),
+        "unit": text_column(),
+        "source": source_column(),
+        "notes": text_column(nullable=True),
+    }),
+    "sco_exercises": _table(
+        {"name": text_column(),
+         "series": choice_column("peace_mission", "other_ct"),
+         "start_date": date_column(),
+         "end_date": date_column(),
+         "host_iso3": iso3_list_column(),
+         "location": text_column(),
+         "participants": pa.Column(str, iso3_list_column().checks, nullable=True),
+         "troops": pa.Column(str, pa.Check(_is_number, element_wise=True,
+                                           error="troops is not a number"), nullable=True),
+         "source": source_column(),
+         "notes": text_column(nullable=True)},
+        pa.Check(lambda f: f["end_date"] >= f["start_date"], error="end_date before start_date"),
+    ),
+    "economic_milestones": _dated_events(
+        title=text_column(),
+        kind=choice_column("memorandum", "programme", "action_plan", "institution",
+                           "agreement", "strategy", "meeting"),
+    ),
+    "source_facts": _table({
+        "fact_id": pa.Column(str, pa.Check.str_matches(r"^[a-z0-9_]+$"), unique=True),
+        "description": text_column(),
+        "value": pa.Column(str, pa.Check(_is_number, element_wise=True,
+                                         error="value is not a number"), nullable=True),
+        "unit": text_column(),
+        "as_of": date_column(nullable=True),
+        "source": pa.Column(str, pa.Check(_is_source, element_wise=True,
+                                          error="source must be URLs or references.bib keys"),
+                            nullable=True),
+        "notes": text_column(nullable=True),
+    }),
     "thesis_claims": _table({
         "claim_id": pa.Column(str, pa.Check.str_matches(r"^[a-z0-9]+(-[a-z0-9]+)*$"),
                               unique=True),
         "section": pa.Column(str, pa.Check.isin(SECTIONS)),
         "paraphrase": text_column(),
-        "relation": pa.Column(str, pa.Check.isin(["more than", "equal to"])),
+        "relation": choice_column("more than", "equal to", "about"),
         "claimed_value": pa.Column(str, pa.Check(_is_number, element_wise=True,
                                                  error="claimed_value is not a number")),
         "unit": text_column(),

@@ -195,6 +195,8 @@ def stages_of_development() -> dict[str, object]:
         "merger_year": int(periods.loc["Partners merged", "start"]),
         "astana_declaration_year": int(astana),
         "ca_first_vote_year": first_vote,
+        "ca_vote_years": len(by_year),
+        "ca_years_closer_to_eu": int((by_year["from_eu"] < by_year["from_usa"]).sum()),
         "ca_last_vote_year": last,
         "ca_usa_distance_first": float(by_year.loc[first_vote, "from_usa"]),
         "ca_usa_distance_last": float(by_year.loc[last, "from_usa"]),

@@ -10,6 +10,10 @@ import pandas as pd
 
 from analysis import claims, curated, footprint, membership, organisations, stages
 
+# Tables are read in full in the book: never elide cell text or rows.
+pd.set_option("display.max_colwidth", None)
+pd.set_option("display.max_rows", 200)
+
 _UNITS = {  # measure -> (divisor, column title)
     "area": (1e3, "Area (thousand km²)"),
     "population": (1e6, "Population (million)"),
@@ -138,4 +142,4 @@ def events_usa_eu() -> pd.DataFrame:
     """Episodes in the relations of the SCO's Central Asian members with the USA and the EU."""
     table = curated.load("sco_events_usa_eu").sort_values("date")
     return pd.DataFrame({"Date": table["date"], "Event": table["title"],
-                         "States": table["iso3"]}).set_index("Date")
+                         "States": table["iso3"].str.replace(";", ", ")}).set_index("Date")

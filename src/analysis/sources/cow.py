@@ -58,3 +58,36 @@ def igo_memberships() -> pd.DataFrame:
 def igos() -> pd.DataFrame:
     """The IGO-years of COW IGO v3.0, 1815-2014 (five-year steps until 1965)."""
     return cache.parsed("cow_igo_igo_year", parse_igo_year)
+
+
+def parse_trade(file: Path) -> pd.DataFrame:
+    """Non-directed dyad-years: ``ccode1, ccode2, year, flow1, flow2`` (US$ million).
+
+    ``flow1`` is what ``ccode1`` imported from ``ccode2``; missing flows stay missing.
+    """
+    frame = _read_rda(file)[["ccode1", "ccode2", "year", "flow1", "flow2"]]
+    frame = frame.astype({"ccode1": "int64", "ccode2": "int64", "year": "int64"})
+    if (frame[["flow1", "flow2"]] < 0).any().any():
+        raise ValueError(f"{file}: negative trade flows")
+    return frame
+
+
+def trade() -> pd.DataFrame:
+    """COW Trade v4.0 dyad-years with ISO3 codes, 1870-2014 (US$ million, current)."""
+    frame = cache.parsed("cow_trade", parse_trade)
+    codes = unga.cow_to_iso3()
+    frame = frame.assign(iso3_1=frame["ccode1"].map(codes), iso3_2=frame["ccode2"].map(codes))
+    return frame.dropna(subset=["iso3_1", "iso3_2"])
+
+
+def parse_capabilities(file: Path) -> pd.DataFrame:
+    """State-years: military expenditure (thousand US$) and personnel (thousands)."""
+    frame = _read_rda(file)[["ccode", "year", "milex", "milper", "tpop"]]
+    frame = frame.astype({"ccode": "int64", "year": "int64"})
+    return frame.replace({"milex": {-9: float("nan")}, "milper": {-9: float("nan")}})
+
+
+def capabilities() -> pd.DataFrame:
+    """COW National Material Capabilities v7.0 (abridged) with ISO3, 1816-2022."""
+    frame = cache.parsed("cow_nmc", parse_capabilities)
+    return frame.assign(iso3=frame["ccode"].map(unga.cow_to_iso3())).dropna(subset=["iso3"])
