@@ -33,7 +33,8 @@ def security_milestones() -> plt.Figure:
     ax.legend(handles=handles, loc="lower left", fontsize=7)
     fig.tight_layout()
     return style.finish(fig, [], events[["date", "label", "kind"]], "security milestones",
-                        note="Curated table data/curated/security_milestones.csv, with a source for every row.")
+                        note="Curated table data/curated/security_milestones.csv, with a "
+                             "source for every row.")
 
 
 def conflicts_by_region() -> plt.Figure:
