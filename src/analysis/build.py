@@ -1,11 +1,11 @@
 """Build the HTML book safely: fresh execution when code or data change, atomic publish.
 
 jupyter-cache keys a notebook on its code cells only, so a change in
-``src/analysis/`` or in the data would leave stale outputs in the book. This module
-keys the execution cache on a hash of the package and the data registry and
-clears it, with Sphinx's parsed pages, when that hash changes. Sphinx builds into
-``_build/site``; only a build that succeeds (no warning, no notebook error) is copied to ``_build/html``, so a
-failed build never leaves a new book behind.
+``src/analysis/`` or in the data would leave stale outputs in the book. This
+module keys the execution cache on a hash of the package and the data registry
+and clears it, with Sphinx's parsed pages, when that hash changes. Sphinx builds
+into ``_build/site``; only a build that succeeds (no warning, no notebook error)
+is copied to ``_build/html``, so a failed build never leaves a new book behind.
 
 Usage: ``python -m analysis.build [--force] [--source DIR] [--build-dir DIR]``.
 """
