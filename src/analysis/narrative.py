@@ -15,12 +15,15 @@ from analysis import (
     claims,
     conflict,
     curated,
+    economy,
     footprint,
+    groupings,
     membership,
     organisations,
+    security,
     stages,
 )
-from analysis.sources import ucdp
+from analysis.sources import owid, ucdp
 
 
 def glue_all(values: dict[str, object]) -> None:
@@ -204,4 +207,121 @@ def stages_of_development() -> dict[str, object]:
         "ca_eu_distance_last": float(by_year.loc[last, "from_eu"]),
         "ca_usa_distance_before_astana": float(by_year.loc[astana - 1, "from_usa"]),
         "ca_usa_distance_after_astana": float(by_year.loc[astana + 1, "from_usa"]),
+    }
+
+
+def security_in_central_asia() -> dict[str, object]:
+    """Numbers quoted in Chapter 2.1."""
+    since = 1991
+    totals = security.terrorism_totals(security.CENTRAL_ASIA + security.NEIGHBOURS, since)
+    gtd = owid.terrorism()
+    coverage = security.expenditure_coverage(security.CENTRAL_ASIA)
+    exercises = curated.load("sco_exercises")
+    peace = exercises[exercises["series"] == "peace_mission"]
+    troops = pd.to_numeric(peace["troops"])
+    rats = curated.load("rats_reported")
+    arms = security.arms_imports(security.CENTRAL_ASIA)
+    level = security.military_expenditure("constant_2023_usd_m", ["KAZ"])["KAZ"].dropna()
+    central = totals.loc[security.CENTRAL_ASIA]
+    return {
+        "gtd_since": since,
+        "gtd_last_year": int(gtd["year"].max()),
+        "gtd_missing_year": int(sorted(set(range(gtd["year"].min(), gtd["year"].max() + 1))
+                                       - set(gtd["year"]))[0]),
+        "ca_terror_deaths": int(central["deaths"].sum()),
+        "ca_terror_attacks": int(central["attacks"].sum()),
+        "tjk_terror_deaths": int(totals.loc["TJK", "deaths"]),
+        "afg_terror_deaths": int(totals.loc["AFG", "deaths"]),
+        "pak_terror_deaths": int(totals.loc["PAK", "deaths"]),
+        "afg_to_ca_ratio": float(totals.loc["AFG", "deaths"] / central["deaths"].sum()),
+        "rats_statements": int(rats["reported_on"].nunique()),
+        "rats_rows": len(rats),
+        "rats_first_year": int(rats["period_end"].min()[:4]),
+        "rats_last_year": int(rats["period_end"].max()[:4]),
+        "exercises_total": len(exercises),
+        "peace_missions": len(peace),
+        "peace_first_year": int(peace["start_date"].min()[:4]),
+        "peace_last_year": int(peace["start_date"].max()[:4]),
+        "peace_max_troops": int(troops.max()),
+        "peace_max_troops_name": peace.loc[troops.idxmax(), "name"],
+        "uzb_milex_years": int(coverage.loc["UZB", "years with data"]),
+        "tkm_milex_years": int(coverage.loc["TKM", "years with data"]),
+        "tkm_milex_last": int(coverage.loc["TKM", "last"]),
+        "kaz_milex_peak_year": int(level.idxmax()),
+        "kaz_milex_peak": float(level.max() / 1e3),
+        "kaz_milex_last_year": int(level.index.max()),
+        "kaz_milex_last": float(level.iloc[-1] / 1e3),
+        "kaz_arms_share": float(100 * arms["KAZ"].sum() / arms.sum().sum()),
+        "arms_last_year": int(arms.index.max()),
+        "claimed_rats_leaders": int(claims.claimed_value("rats-leaders-2006")),
+        "claimed_rats_attacks": int(claims.claimed_value("rats-attacks-2006")),
+    }
+
+
+def socio_economic_cooperation() -> dict[str, object]:
+    """Numbers quoted in Chapter 2.2."""
+    founders = membership.founding_members()
+    dispersion = economy.income_dispersion(founders)
+    shares = economy.trade_partner_shares(economy.CENTRAL_ASIA, ["CHN", "RUS"])
+    switch = economy.main_partner_switch(shares, "RUS", "CHN")
+    last_trade = int(shares["year"].max())
+    at_end = shares[shares["year"] == last_trade].pivot(index="iso3", columns="partner",
+                                                        values="share")
+    growth = economy.average_growth(economy.CENTRAL_ASIA, [(1992, 1999), (2000, 2008)])
+    fdi = economy.indicator("BX.KLT.DINV.CD.WD", ["KAZ"])["KAZ"].dropna()
+    milestones = curated.load("economic_milestones").sort_values("date")
+    openness = economy.trade_openness(["KGZ"])["KGZ"].dropna()
+    facts = curated.load("source_facts").set_index("fact_id")
+    return {
+        "dispersion_first_year": int(dispersion.index.min()),
+        "dispersion_first": float(dispersion.iloc[0]),
+        "dispersion_last_year": int(dispersion.index.max()),
+        "dispersion_last": float(dispersion.iloc[-1]),
+        "ca_growth_1990s_min": float(growth["1992-1999"].min()),
+        "ca_growth_2000s_min": float(growth["2000-2008"].min()),
+        "ca_growth_2000s_max": float(growth["2000-2008"].max()),
+        "trade_last_year": last_trade,
+        "china_ahead_states": int((at_end["CHN"] > at_end["RUS"]).sum()),
+        "first_switch_state": str(switch.astype(float).idxmin()),
+        "first_switch_year": int(switch.astype(float).min()),
+        "last_switch_year": int(switch.astype(float).max()),
+        "kgz_china_share_last": float(at_end.loc["KGZ", "CHN"]),
+        "kaz_fdi_peak_year": int(fdi.idxmax()),
+        "kaz_fdi_peak": float(fdi.max() / 1e9),
+        "milestones": len(milestones),
+        "programme_year": int(milestones.loc[milestones["kind"] == "programme", "date"]
+                              .iloc[0][:4]),
+        "kgz_openness_max": float(openness.max()),
+        "kgz_openness_max_year": int(openness.idxmax()),
+        "china_credit_m": claims.measure("fact:china_credit_2004").value / 1e6,
+        "agreements_expected_bn": claims.measure("fact:agreements_2006_expected").value / 1e9,
+        "agreements_signed_m": claims.measure("fact:agreements_2006_signed").value / 1e6,
+        "agreements_year": int(facts.loc["agreements_2006_signed", "as_of"][:4]),
+    }
+
+
+def prospects() -> dict[str, object]:
+    """Numbers quoted in Chapter 2.3."""
+    gdp = groupings.totals("gdp", range(1992, 2026))
+    last_gdp_year = int(gdp["year"].max())
+    at_end = gdp[gdp["year"] == last_gdp_year].set_index("group")["total"]
+    sco_gdp = groupings.project("gdp", "SCO")
+    eu_gdp = groupings.project("gdp", "EU")
+    nato_milex = groupings.project("military_expenditure", "NATO")
+    sco_milex = groupings.project("military_expenditure", "SCO")
+    return {
+        "gdp_year": last_gdp_year,
+        "sco_gdp": float(at_end["SCO"] / 1e12),
+        "eu_gdp": float(at_end["EU"] / 1e12),
+        "nato_gdp": float(at_end["NATO"] / 1e12),
+        "sco_gdp_growth": sco_gdp.annual_growth,
+        "eu_gdp_growth": eu_gdp.annual_growth,
+        "sco_gdp_2030": float(sco_gdp.central.iloc[-1] / 1e12),
+        "sco_gdp_2030_low": float(sco_gdp.low.iloc[-1] / 1e12),
+        "sco_gdp_2030_high": float(sco_gdp.high.iloc[-1] / 1e12),
+        "projection_window": len(sco_gdp.fitted_years),
+        "sco_milex_excluded": ", ".join(sco_milex.excluded) or "none",
+        "nato_to_sco_milex": float(nato_milex.history.iloc[-1] / sco_milex.history.iloc[-1]),
+        "milex_year": int(sco_milex.history.index.max()),
+        "csto_members_latest": len(groupings.members("CSTO", int(membership.latest_date().year))),
     }

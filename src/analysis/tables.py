@@ -8,7 +8,17 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis import claims, curated, footprint, membership, organisations, stages
+from analysis import (
+    claims,
+    curated,
+    economy,
+    footprint,
+    groupings,
+    membership,
+    organisations,
+    security,
+    stages,
+)
 
 # Tables are read in full in the book: never elide cell text or rows.
 pd.set_option("display.max_colwidth", None)
@@ -143,3 +153,90 @@ def events_usa_eu() -> pd.DataFrame:
     table = curated.load("sco_events_usa_eu").sort_values("date")
     return pd.DataFrame({"Date": table["date"], "Event": table["title"],
                          "States": table["iso3"].str.replace(";", ", ")}).set_index("Date")
+
+
+RATS_INDICATORS = {
+    "terrorist_acts_prevented": "terrorist acts prevented",
+    "crimes_prevented": "terrorist or extremist crimes prevented",
+    "militants_detained": "members of terrorist groups detained",
+    "leaders_detained": "leaders detained",
+    "extraditions": "persons extradited",
+    "training_camps_dismantled": "training camps dismantled",
+    "weapons_seized_units": "weapons seized",
+    "explosives_seized_kg": "explosives seized",
+    "ammunition_seized_units": "ammunition seized",
+    "persons_wanted_list": "persons on the wanted list",
+    "websites_blocked": "websites blocked",
+    "cells_neutralised": "cells neutralised",
+    "other": "other (see the note)",
+}
+
+
+def rats_reported() -> pd.DataFrame:
+    """What RATS and its officials said they achieved, statement by statement."""
+    table = curated.load("rats_reported")
+    period = [f"{a} to {b}" if isinstance(a, str) else f"up to {b}"
+              for a, b in zip(table["period_start"], table["period_end"], strict=True)]
+    return pd.DataFrame({
+        "Period": period,
+        "Reported by": table["reported_by"],
+        "What (self-reported)": table["indicator"].map(RATS_INDICATORS),
+        "Value": table["value"].astype(float).map("{:,.0f}".format) + " " + table["unit"],
+        "Note": table["notes"].fillna(""),
+    }).set_index("Period")
+
+
+def sco_exercises() -> pd.DataFrame:
+    """Joint exercises: name, dates, host, participants, reported troops."""
+    table = curated.load("sco_exercises").sort_values("start_date")
+    return pd.DataFrame({
+        "Exercise": table["name"],
+        "Dates": table["start_date"] + " to " + table["end_date"],
+        "Host": table["host_iso3"].str.replace(" ;", ","),
+        "Location": table["location"],
+        "Participants": table["participants"].fillna("not reported").str.replace(" ;", ","),
+        "Troops": pd.to_numeric(table["troops"]).map(
+            lambda v: "not reported" if pd.isna(v) else f"{v:,.0f}"),
+    }).set_index("Exercise")
+
+
+def economic_milestones() -> pd.DataFrame:
+    table = curated.load("economic_milestones").sort_values("date")
+    return pd.DataFrame({"Date": table["date"], "Milestone": table["title"],
+                         "Kind": table["kind"].str.replace("_", " ")}).set_index("Date")
+
+
+def expenditure_coverage() -> pd.DataFrame:
+    return security.expenditure_coverage(security.CENTRAL_ASIA)
+
+
+def terrorism_totals(since: int) -> pd.DataFrame:
+    totals = security.terrorism_totals(security.CENTRAL_ASIA + security.NEIGHBOURS, since)
+    return totals.rename(columns=str.capitalize).rename_axis("State")
+
+
+def growth_by_period() -> pd.DataFrame:
+    periods = [(1992, 1999), (2000, 2008), (2009, 2019), (2020, 2025)]
+    table = economy.average_growth([*economy.CENTRAL_ASIA, "CHN", "RUS"], periods)
+    return table.round(1).rename_axis("State")
+
+
+def projections_table() -> pd.DataFrame:
+    """Implied annual growth and 2030 projection with its 90% band, per grouping."""
+    rows = []
+    for indicator, scale, unit in (("gdp", 1e12, "US$ trillion"),
+                                   ("military_expenditure", 1e9, "US$ billion")):
+        for group in groupings.GROUPS:
+            result = groupings.project(indicator, group)
+            rows.append({
+                "Indicator": indicator.replace("_", " "),
+                "Grouping": group,
+                "Fitted years": f"{result.fitted_years.start}-{result.fitted_years.stop - 1}",
+                "Trend growth (% a year)": f"{result.annual_growth:.1f}",
+                "Last observed": f"{result.history.iloc[-1] / scale:,.2f} {unit}",
+                "2030 projection (90% band)": (
+                    f"{result.central.iloc[-1] / scale:,.2f} "
+                    f"({result.low.iloc[-1] / scale:,.2f}-{result.high.iloc[-1] / scale:,.2f})"),
+                "Members left out": ", ".join(result.excluded) or "none",
+            })
+    return pd.DataFrame(rows).set_index(["Indicator", "Grouping"])

@@ -20,6 +20,9 @@ NUMBERS = {
     "11_regional_security": narrative.theory_of_regional_security,
     "12_international_organisations": narrative.international_organisations,
     "13_stages": narrative.stages_of_development,
+    "21_security": narrative.security_in_central_asia,
+    "22_economy": narrative.socio_economic_cooperation,
+    "23_prospects": narrative.prospects,
 }
 
 
