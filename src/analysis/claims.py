@@ -6,7 +6,8 @@ measurement:
 
 * ``contradicted``: the claimed relation does not hold;
 * ``outdated``: it holds, but the claimed figure is less than half the measured one,
-  so it describes an earlier, smaller organisation;
+  so it describes an earlier, smaller organisation; or it was true when the thesis
+  was written and has changed since;
 * ``supported``: it holds and the figure is of the right size;
 * ``unverifiable``: no check can measure it with the data at hand, or the data
   measure a different concept (the measurement is then shown for context only).
@@ -24,7 +25,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from analysis import curated, footprint, organisations, style
+from analysis import curated, footprint, membership, organisations, style
 from analysis.sources import wdi
 
 VERDICTS = ("supported", "outdated", "contradicted", "unverifiable")
@@ -37,6 +38,7 @@ class Measurement:
     basis: str  # which states, which year, which definition
     source: str
     comparable: bool = True  # False: the data measure something else than the claim
+    later: float | None = None  # the same quantity today, when it has changed since
 
 
 def _thesis_totals() -> pd.DataFrame:
@@ -78,12 +80,33 @@ def _london_conventions_1933() -> Measurement:
                        " ; ".join(found["source"]))
 
 
-def _source_fact(fact_id: str) -> Measurement:
+def _source_fact(fact_ids: str) -> Measurement:
+    """``then`` or ``then|now``: a cited figure, and optionally its value today."""
     facts = curated.load("source_facts").set_index("fact_id")
-    fact = facts.loc[fact_id]
+    then_id, _, now_id = fact_ids.partition("|")
+    fact = facts.loc[then_id]
     value = float(fact["value"]) if pd.notna(fact["value"]) else float("nan")
     basis = fact["description"] + (f" (as of {fact['as_of']})" if pd.notna(fact["as_of"]) else "")
-    return Measurement(value, basis, fact["source"] if pd.notna(fact["source"]) else "")
+    sources = [fact["source"]] if pd.notna(fact["source"]) else []
+    later = None
+    if now_id:
+        now = facts.loc[now_id]
+        later = float(now["value"])
+        basis += f"; {now['description']}: {later:g}"
+        sources.append(now["source"])
+    return Measurement(value, basis, " ; ".join(dict.fromkeys(sources)), later=later)
+
+
+def _economic_year(title_start: str) -> Measurement:
+    events = curated.load("economic_milestones")
+    row = events[events["title"].str.startswith(title_start)].sort_values("date").iloc[0]
+    return Measurement(float(row["date"][:4]), f"curated economic milestone: {row['title']}",
+                       row["source"])
+
+
+def _shanghai_five() -> pd.DataFrame:
+    table = membership.status_table()
+    return table[table["status"] == "shanghai_five"]
 
 
 def _no_data() -> Measurement:
@@ -99,11 +122,18 @@ CHECKS: dict[str, Callable[[], Measurement]] = {
     "igo_count_latest": _igo_count,
     "no_data": _no_data,
     "count_london_conventions_1933": _london_conventions_1933,
+    "count_shanghai_five": lambda: Measurement(
+        float(len(_shanghai_five())), "Shanghai Five states in the SCO status table",
+        " ; ".join(_shanghai_five()["source"].unique())),
+    "shanghai_five_first_year": lambda: Measurement(
+        float(_shanghai_five()["start_date"].min().year), "first Shanghai Five agreement",
+        " ; ".join(_shanghai_five()["source"].unique())),
 }
 # Parameterised checks: "prefix:argument".
 PARAMETERISED: dict[str, Callable[[str], Measurement]] = {
     "fact": _source_fact,
     "milestone_year": _milestone_year,
+    "economic_year": _economic_year,
 }
 ABOUT_TOLERANCE = 0.10  # an "about" figure within 10% of the measurement is supported
 
@@ -125,13 +155,15 @@ def claimed_value(claim_id: str) -> float:
 
 
 def verdict(relation: str, claimed: float, measured: float | None,
-            comparable: bool = True) -> str:
+            comparable: bool = True, later: float | None = None) -> str:
     if relation not in ("more than", "equal to", "about"):
         raise ValueError(f"unknown claim relation {relation!r}")
     if measured is None or pd.isna(measured) or not comparable:
         return "unverifiable"
     if relation == "equal to":
-        return "supported" if measured == claimed else "contradicted"
+        if measured != claimed:
+            return "contradicted"
+        return "outdated" if later is not None and later != claimed else "supported"
     if relation == "about":
         close = abs(measured - claimed) <= ABOUT_TOLERANCE * abs(measured)
         return "supported" if close else "contradicted"
@@ -158,7 +190,7 @@ def evaluate(section: str | None = None) -> pd.DataFrame:
             "measured": measurement.value,
             "basis": measurement.basis,
             "verdict": verdict(claim.relation, claimed, measurement.value,
-                               measurement.comparable),
+                               measurement.comparable, measurement.later),
             "source": measurement.source,
         })
     return pd.DataFrame(rows)

@@ -235,6 +235,35 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
         pa.Check(lambda f: f["value"].isna() | f["source"].notna(),
                  error="a value needs a source"),
     ),
+    "kazakhstan_initiatives": _dated_events(
+        title=text_column(),
+        kind=choice_column("summit_hosted", "initiative", "chairmanship",
+                           "organisation_founded"),
+    ),
+    "kaz_bilateral_security": _table({
+        "partner_iso3": iso3_column(),
+        "date": date_column(),
+        "title": text_column(),
+        "kind": choice_column("treaty", "agreement", "military_cooperation", "border"),
+        "source": source_column(),
+        "notes": text_column(nullable=True),
+    }),
+    "post2020_events": _dated_events(
+        title=text_column(),
+        recommendation=choice_column("1", "2", "3", "4"),
+    ),
+    "cis_security_glossary": _table({
+        "term": pa.Column(str, unique=True),
+        "paraphrase": text_column(),
+        "source": source_column(),
+        "notes": text_column(nullable=True),
+    }),
+    "thesis_recommendations": _table({
+        "number": choice_column("1", "2", "3", "4"),
+        "paraphrase": text_column(),
+        "source": source_column(),
+        "notes": text_column(nullable=True),
+    }),
     "thesis_claims": _table({
         "claim_id": pa.Column(str, pa.Check.str_matches(r"^[a-z0-9]+(-[a-z0-9]+)*$"),
                               unique=True),

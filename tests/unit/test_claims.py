@@ -43,6 +43,13 @@ def test_parameterised_checks_read_curated_tables():
         claims.measure("nonsense:x")
 
 
+def test_a_claim_true_then_but_changed_since_is_outdated():
+    assert claims.verdict("equal to", 0, 0, later=1) == "outdated"
+    assert claims.verdict("equal to", 0, 0, later=0) == "supported"
+    measurement = claims.measure("fact:sco_antidrug_centre_2020|sco_antidrug_centre_2025")
+    assert (measurement.value, measurement.later) == (0, 1)
+
+
 def test_a_measurement_of_another_concept_is_unverifiable():
     assert claims.verdict("more than", 4000, 335, comparable=False) == "unverifiable"
 
@@ -77,6 +84,15 @@ EXPECTED_VERDICTS = {
     "china-credit": "supported",
     "agreements-2bn": "contradicted",
     "rats-budget": "unverifiable",
+    "pm-meeting-2001": "supported",
+    "trade-ministers-2002": "supported",
+    "programme-2003": "supported",
+    "action-plan-2004": "supported",
+    "shanghai-five-members": "supported",
+    "shanghai-five-start": "supported",
+    "cis-charter-1993": "supported",
+    "model-law-1999": "unverifiable",
+    "no-antidrug-centre": "outdated",
 }
 
 
