@@ -165,6 +165,13 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
         "source": source_column(),
         "notes": text_column(nullable=True),
     }),
+    "organisation_sizes": _table({
+        "org_id": pa.Column(str, pa.Check.isin(ORGANISATIONS), unique=True),
+        "member_states": pa.Column(str, pa.Check.str_matches(r"^\d+$")),
+        "as_of": date_column(),
+        "source": source_column(),
+        "notes": text_column(nullable=True),
+    }),
     "sco_summits": _table(
         {"start_date": date_column(),
          "end_date": date_column(),

@@ -18,6 +18,7 @@ from analysis import (
     economy,
     footprint,
     groupings,
+    kazakhstan,
     membership,
     organisations,
     security,
@@ -325,3 +326,117 @@ def prospects() -> dict[str, object]:
         "milex_year": int(sco_milex.history.index.max()),
         "csto_members_latest": len(groupings.members("CSTO", int(membership.latest_date().year))),
     }
+
+
+def kazakhstan_and_the_sco() -> dict[str, object]:
+    """Numbers quoted in Chapter 3.1."""
+    position = kazakhstan.position_among_members()
+    trade = kazakhstan.trade_partners()
+    votes = kazakhstan.un_alignment()
+    hosted = kazakhstan.summits_hosted()
+    initiatives = curated.load("kazakhstan_initiatives")
+    first_vote, last_vote = int(votes.index.min()), int(votes.index.max())
+    return {
+        "kaz_area_rank": int(position.loc["area", "rank"]),
+        "kaz_area_share": float(position.loc["area", "share_pct"]),
+        "kaz_gdp_share": float(position.loc["gdp", "share_pct"]),
+        "kaz_gdp_year": int(position.loc["gdp", "year"]),
+        "kaz_gdppc_rank": int(position.loc["gdp_per_capita", "rank"]),
+        "members_latest": int(position.loc["gdp", "of"]),
+        "kaz_summits_hosted": len(hosted),
+        "kaz_sco_summits_hosted": int((hosted["format"] == "heads_of_state").sum()),
+        "kaz_initiatives": len(initiatives),
+        "kaz_sco_chairmanships": int(initiatives["title"].str.contains("SCO chairmanship").sum()),
+        "trade_last_year": int(trade.index.max()),
+        "kaz_china_share_last": float(trade["China"].iloc[-1]),
+        "kaz_russia_share_last": float(trade["Russia"].iloc[-1]),
+        "kaz_eu_share_last": float(trade["EU"].iloc[-1]),
+        "vote_first_year": first_vote,
+        "vote_last_year": last_vote,
+        "kaz_rus_distance_first": float(votes.loc[first_vote, "Russia"]),
+        "kaz_rus_distance_last": float(votes.loc[last_vote, "Russia"]),
+        "kaz_chn_distance_first": float(votes.loc[first_vote, "China"]),
+        "kaz_chn_distance_last": float(votes.loc[last_vote, "China"]),
+        "kaz_usa_distance_first": float(votes.loc[first_vote, "USA"]),
+        "kaz_usa_distance_last": float(votes.loc[last_vote, "USA"]),
+        "kaz_closer_to_rus_years": int((votes["Russia"] < votes["China"]).sum()),
+        "vote_years": len(votes),
+    }
+
+
+def kazakhstan_cis_csto() -> dict[str, object]:
+    """Numbers quoted in Chapter 3.2."""
+    spells = kazakhstan.csto_spells()
+    military = kazakhstan.csto_military()
+    share = military["share_of_gdp"]
+    last_share_year = int(share.dropna(how="all").index.max())
+    personnel = military["personnel"]
+    last_personnel_year = int(personnel.dropna(how="all").index.max())
+    bilateral = curated.load("kaz_bilateral_security")
+    treaty_year = int(spells["start_date"].min().year)
+    founders = spells[spells["start_date"].dt.year == treaty_year]["iso3"].nunique()
+    return {
+        "csto_treaty_year": treaty_year,
+        "csto_founders": int(founders),
+        "csto_parties_ever": int(spells["iso3"].nunique()),
+        "uzb_csto_spells": int(((spells["iso3"] == "UZB") & (spells["role"] == "member")).sum()),
+        "csto_renewal_year": int(spells.loc[spells["iso3"] == "AZE", "end_date"].max().year),
+        "armenia_freeze_year": int(spells.loc[(spells["iso3"] == "ARM")
+                                              & (spells["role"] == "frozen"), "start_date"]
+                                   .min().year),
+        "claimed_model_law_year": int(claims.claimed_value("model-law-1999")),
+        "kaz_milex_share_last": float(share.loc[last_share_year, "KAZ"]),
+        "rus_milex_share_last": float(share.loc[last_share_year, "RUS"]),
+        "milex_share_year": last_share_year,
+        "kaz_personnel_last": float(personnel.loc[last_personnel_year, "KAZ"]),
+        "rus_personnel_last": float(personnel.loc[last_personnel_year, "RUS"]),
+        "personnel_year": last_personnel_year,
+        "bilateral_documents": len(bilateral),
+        "bilateral_partners": int(bilateral["partner_iso3"].nunique()),
+        "bilateral_first_year": int(bilateral["date"].min()[:4]),
+        "glossary_terms": len(curated.load("cis_security_glossary")),
+    }
+
+
+def conclusion() -> dict[str, object]:
+    """Numbers quoted in the Conclusion, drawn from the chapters and the claims audit."""
+    intro = introduction()
+    security_numbers = security_in_central_asia()
+    theory = theory_of_regional_security()
+    audited = claims.evaluate()
+    counts = audited["verdict"].value_counts()
+    events = curated.load("post2020_events")
+    contact_group = events.loc[events["title"].str.contains("Contact Group meets"), "date"]
+    return {
+        "members_thesis": intro["members_thesis"],
+        "members_latest": intro["members_latest"],
+        "population_share_world_latest": intro["population_share_world_latest"],
+        "gdp_share_world_latest": intro["gdp_share_world_latest"],
+        "tajik_deaths": theory["tajik_deaths"],
+        "afg_to_ca_ratio": security_numbers["afg_to_ca_ratio"],
+        "rats_rows": security_numbers["rats_rows"],
+        "claims_total": len(audited),
+        "claims_supported": int(counts.get("supported", 0)),
+        "claims_outdated": int(counts.get("outdated", 0)),
+        "claims_contradicted": int(counts.get("contradicted", 0)),
+        "claims_unverifiable": int(counts.get("unverifiable", 0)),
+        "post2020_events": len(events),
+        "antidrug_centre_year": int(events.loc[events["title"].str.contains("Anti-Drug Centre"),
+                                               "date"].min()[:4]),
+        "border_clash_year": int(events.loc[events["title"].str.contains("border war"),
+                                            "date"].min()[:4]),
+        "border_treaty_year": int(events.loc[events["title"].str.contains("Treaty on the State"),
+                                             "date"].min()[:4]),
+        "who_memoranda_year": int(events.loc[events["notes"].str.contains("WHO", na=False),
+                                             "date"].min()[:4]),
+        "water_clash_year": int(events.loc[events["title"].str.contains("water"),
+                                           "date"].min()[:4]),
+        "contact_group_last_meeting": f"{pd.Timestamp(contact_group.max()):%B %Y}",
+    }
+
+
+def claims_overview() -> dict[str, object]:
+    """Numbers quoted in the claims-audit appendix."""
+    audited = claims.evaluate()
+    return {"claims_total": len(audited),
+            "claims_sections": int(audited["section"].nunique())}

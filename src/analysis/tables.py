@@ -14,6 +14,7 @@ from analysis import (
     economy,
     footprint,
     groupings,
+    kazakhstan,
     membership,
     organisations,
     security,
@@ -85,6 +86,7 @@ def claims_table(section: str) -> pd.DataFrame:
 def organisation_typology() -> pd.DataFrame:
     """The security-relevant organisations of Eurasia: type, founding, seat, mandate."""
     table = curated.load("eurasian_organisations")
+    sizes = curated.load("organisation_sizes").set_index("org_id")
     roles = organisations.roles_on(membership.latest_date().date().isoformat())
     central = roles.reindex(organisations.CENTRAL_ASIA)
     return pd.DataFrame({
@@ -92,6 +94,8 @@ def organisation_typology() -> pd.DataFrame:
         "Type": table["type"],
         "Founded": table["founded"].str[:4],
         "Seat": table["seat"],
+        "Member states": [f"{sizes.loc[o, 'member_states']} ({sizes.loc[o, 'as_of'][:4]})"
+                          for o in table["org_id"]],
         "Central Asian members": [
             ", ".join(central.index[central.get(org) == "member"]) or "none"
             for org in table["org_id"]],
@@ -240,3 +244,91 @@ def projections_table() -> pd.DataFrame:
                 "Members left out": ", ".join(result.excluded) or "none",
             })
     return pd.DataFrame(rows).set_index(["Indicator", "Grouping"])
+
+
+def kazakhstan_initiatives() -> pd.DataFrame:
+    table = curated.load("kazakhstan_initiatives").sort_values("date")
+    return pd.DataFrame({"Date": table["date"], "Initiative or role": table["title"],
+                         "Kind": table["kind"].str.replace("_", " ")}).set_index("Date")
+
+
+def kazakhstan_position() -> pd.DataFrame:
+    table = kazakhstan.position_among_members()
+    labels = {"area": "Surface area", "population": "Population", "gdp": "GDP",
+              "gdp_per_capita": "GDP per capita", "military_expenditure":
+              "Military expenditure (constant US$)"}
+    return pd.DataFrame({
+        "Measure": [labels[m] for m in table.index],
+        "Year": table["year"].astype(str),
+        "Share of the members' total": table["share_pct"].map(
+            lambda v: "-" if pd.isna(v) else f"{v:.1f}%"),
+        "Rank among the members": [f"{r} of {n}" for r, n in
+                                   zip(table["rank"], table["of"], strict=True)],
+    }).set_index("Measure")
+
+
+def kazakhstan_bilateral_security() -> pd.DataFrame:
+    table = curated.load("kaz_bilateral_security").sort_values(["partner_iso3", "date"])
+    return pd.DataFrame({"Partner": table["partner_iso3"], "Date": table["date"],
+                         "Document": table["title"],
+                         "Kind": table["kind"].str.replace("_", " ")}).set_index(
+        ["Partner", "Date"])
+
+
+def csto_membership() -> pd.DataFrame:
+    spells = kazakhstan.csto_spells()
+    return pd.DataFrame({
+        "State": spells["iso3"],
+        "Status": spells["role"],
+        "From": spells["start_date"].dt.strftime("%Y-%m-%d"),
+        "To": spells["end_date"].dt.strftime("%Y-%m-%d").fillna("today"),
+        "Notes": spells["notes"].fillna(""),
+    }).set_index(["State", "Status", "From"])
+
+
+def cis_security_glossary() -> pd.DataFrame:
+    table = curated.load("cis_security_glossary")
+    return pd.DataFrame({"Term": table["term"], "Meaning (our paraphrase)": table["paraphrase"]}
+                        ).set_index("Term")
+
+
+def recommendations_revisited() -> pd.DataFrame:
+    """The thesis's four recommendations and what happened after 2020."""
+    recommendations = curated.load("thesis_recommendations")
+    events = curated.load("post2020_events").sort_values("date")
+    rows = []
+    for rec in recommendations.itertuples():
+        related = events[events["recommendation"] == rec.number]
+        rows.append({
+            "Recommendation": f"{rec.number}. {rec.paraphrase}",
+            "Since 2020": " ".join(f"{e.date}: {e.title}." for e in related.itertuples())
+            or "no recorded event",
+        })
+    return pd.DataFrame(rows).set_index("Recommendation")
+
+
+def claims_summary() -> pd.DataFrame:
+    """Number of claims per thesis section and verdict."""
+    audited = claims.evaluate()
+    table = audited.pivot_table(index="section", columns="verdict", values="claim_id",
+                                aggfunc="count", fill_value=0)
+    table = table.reindex(index=list(curated.SECTIONS), columns=list(claims.VERDICTS),
+                          fill_value=0)
+    table["total"] = table.sum(axis=1)
+    return table.rename_axis("Thesis section")
+
+
+def claims_audit() -> pd.DataFrame:
+    """Every checked claim with its measurement, basis, verdict and source."""
+    audited = claims.evaluate()
+    return pd.DataFrame({
+        "Section": audited["section"],
+        "Claim (paraphrased)": audited["claim"],
+        "Claimed": [readable(v, u) for v, u in zip(audited["claimed"], audited["unit"],
+                                                   strict=True)],
+        "Measured": [readable(v, u) for v, u in zip(audited["measured"], audited["unit"],
+                                                    strict=True)],
+        "Basis": audited["basis"],
+        "Verdict": audited["verdict"],
+        "Source": audited["source"],
+    }).set_index(["Section", "Claim (paraphrased)"])

@@ -23,6 +23,10 @@ NUMBERS = {
     "21_security": narrative.security_in_central_asia,
     "22_economy": narrative.socio_economic_cooperation,
     "23_prospects": narrative.prospects,
+    "31_kazakhstan_sco": narrative.kazakhstan_and_the_sco,
+    "32_kazakhstan_cis": narrative.kazakhstan_cis_csto,
+    "40_conclusion": narrative.conclusion,
+    "90_claims_audit": narrative.claims_overview,
 }
 
 

@@ -10,7 +10,8 @@ from analysis.sources import wdi
 
 STATE_COLOURS = {"KAZ": "blue", "KGZ": "sky", "TJK": "green", "TKM": "yellow", "UZB": "purple",
                  "AFG": "vermillion", "PAK": "orange", "CHN": "orange", "RUS": "vermillion",
-                 "IND": "black", "IRN": "grey", "BLR": "grey"}
+                 "IND": "black", "IRN": "grey", "BLR": "grey", "ARM": "black", "AZE": "grey",
+                 "GEO": "grey"}
 GROUP_COLOURS = {"SCO": "blue", "CSTO": "vermillion", "EU": "orange", "NATO": "green"}
 
 
