@@ -4,6 +4,7 @@
 #                   data, execute the notebooks and build the HTML book in _build/html
 #   make test       build the book, then run every test: unit tests, integration tests
 #                   and nbval over every notebook (stored outputs vs a fresh run)
+#   make pdf        build the PDF edition with XeLaTeX into _build/pdf/book.pdf
 #   make check      lint the package, the tests and the notebooks (ruff)
 #   make notebooks  re-execute every notebook in place (after changing one, before nbval)
 #   make lock       regenerate requirements.lock from pyproject.toml
@@ -20,7 +21,7 @@ PY := $(BIN)/python
 NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
 PYTEST_WORKERS ?= 2
 
-.PHONY: book test check notebooks data install lock clean distclean
+.PHONY: book pdf test check notebooks data install lock clean distclean
 
 install: $(VENV)/.installed
 
@@ -35,6 +36,9 @@ data: install
 
 book: data
 	$(PY) -m analysis.build
+
+pdf: data
+	$(PY) -m analysis.build --pdf
 
 test: book
 	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadfile \

@@ -7,7 +7,7 @@ and clears it, with Sphinx's parsed pages, when that hash changes. Sphinx builds
 into ``_build/site``; only a build that succeeds (no warning, no notebook error)
 is copied to ``_build/html``, so a failed build never leaves a new book behind.
 
-Usage: ``python -m analysis.build [--force] [--source DIR] [--build-dir DIR]``.
+Usage: ``python -m analysis.build [--force | --pdf] [--source DIR] [--build-dir DIR]``.
 """
 
 from __future__ import annotations
@@ -101,14 +101,39 @@ def build_html(source: Path = paths.REPO_ROOT, build_dir: Path | None = None,
     return 0
 
 
+def build_pdf(source: Path = paths.REPO_ROOT, build_dir: Path | None = None) -> int:
+    """Build the PDF with XeLaTeX into ``build_dir``/pdf/book.pdf (same execution cache)."""
+    build_dir = build_dir or paths.build_dir()
+    site = build_dir / "site"
+    stale = [site / "_build" / ".jupyter_cache", site / "_build" / ".doctrees"]
+    invalidate_stale_execution(stale, site / "execution-key.txt",
+                               content_key(EXECUTION_INPUTS, source))
+    command = [str(Path(sys.executable).with_name("jupyter-book")), "build", str(source),
+               "--path-output", str(site), "--builder", "pdflatex", "-W", "-n",
+               "--keep-going"]
+    result = subprocess.run(command, check=False)
+    built = site / "_build" / "latex" / "book.pdf"
+    if result.returncode != 0 or not built.is_file():
+        print(f"PDF BUILD FAILED (exit {result.returncode}).", file=sys.stderr)
+        return result.returncode or 1
+    target = build_dir / "pdf" / "book.pdf"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(built, target)
+    print(f"built {target}")
+    return 0
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m analysis.build", description=__doc__)
     parser.add_argument("--force", action="store_true", help="build even if nothing changed")
+    parser.add_argument("--pdf", action="store_true", help="build the PDF instead of HTML")
     parser.add_argument("--source", type=Path, default=paths.REPO_ROOT,
                         help="book root (default: this repository)")
     parser.add_argument("--build-dir", type=Path, default=None,
                         help=f"output folder (default: ${paths.BUILD_ENV} or _build)")
     args = parser.parse_args(argv)
+    if args.pdf:
+        return build_pdf(args.source.resolve(), args.build_dir)
     return build_html(args.source.resolve(), args.build_dir, args.force)
 
 
