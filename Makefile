@@ -2,8 +2,9 @@
 #
 #   make book       create .venv, install the pinned environment, fetch and verify the
 #                   data, execute the notebooks and build the HTML book in _build/html
-#   make test       build the book, then run every test: unit tests, integration tests
-#                   and nbval over every notebook (stored outputs vs a fresh run)
+#   make test       build the book and the PDF, then run every test: unit, integration,
+#                   PDF and browser tests, nbval over every notebook (stored outputs vs
+#                   a fresh run), and a check of every internal link and anchor
 #   make pdf        build the PDF edition with XeLaTeX into _build/pdf/book.pdf
 #   make check      lint the package, the tests and the notebooks (ruff)
 #   make notebooks  re-execute every notebook in place (after changing one, before nbval)
@@ -20,6 +21,7 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
 PYTEST_WORKERS ?= 2
+BUILD_DIR := $(or $(SCO_BUILD_DIR),_build)
 
 .PHONY: book pdf test check notebooks data install lock clean distclean
 
@@ -40,9 +42,12 @@ book: data
 pdf: data
 	$(PY) -m analysis.build --pdf
 
-test: book
+test: book pdf
 	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadfile \
 	  --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg tests notebooks
+	$(BIN)/pytest --check-links --check-anchors --check-links-ignore 'https?://.*' \
+	  -p no:cacheprovider $(BUILD_DIR)/html \
+	  --ignore=$(BUILD_DIR)/html/_sources --ignore=$(BUILD_DIR)/html/_static
 
 check: install
 	$(BIN)/ruff check src tests notebooks
