@@ -9,7 +9,8 @@ from analysis import paths
 
 
 def _pins(lines):
-    return {re.split(r"==", line)[0].lower(): line.split("==")[1]
+    """{normalised name: version} (PEP 503: case and '-', '_', '.' do not matter)."""
+    return {re.sub(r"[-_.]+", "-", line.split("==")[0]).lower(): line.split("==")[1]
             for line in lines if "==" in line}
 
 
