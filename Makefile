@@ -7,6 +7,8 @@
 #                   a fresh run), and a check of every internal link and anchor
 #   make pdf        build the PDF edition with XeLaTeX into _build/pdf/book.pdf
 #   make check      lint the package, the tests and the notebooks (ruff)
+#   make bench      time cold and incremental builds, nbval, each notebook and each
+#                   dataset load; writes _build/bench/bench.md (about 15 minutes)
 #   make notebooks  re-execute every notebook in place (after changing one, before nbval)
 #   make lock       regenerate requirements.lock from pyproject.toml
 #   make clean      remove the build; `make distclean` also the environment and data cache
@@ -23,7 +25,7 @@ NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
 PYTEST_WORKERS ?= 2
 BUILD_DIR := $(or $(SCO_BUILD_DIR),_build)
 
-.PHONY: book pdf test check notebooks data install lock clean distclean
+.PHONY: book pdf test check bench notebooks data install lock clean distclean
 
 install: $(VENV)/.installed
 
@@ -48,6 +50,9 @@ test: book pdf
 	$(BIN)/pytest --check-links --check-anchors --check-links-ignore 'https?://.*' \
 	  -p no:cacheprovider $(BUILD_DIR)/html \
 	  --ignore=$(BUILD_DIR)/html/_sources --ignore=$(BUILD_DIR)/html/_static
+
+bench: data
+	$(PY) -m analysis.bench
 
 check: install
 	$(BIN)/ruff check src tests notebooks
