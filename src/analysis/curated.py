@@ -325,3 +325,11 @@ def _load(name: str) -> pd.DataFrame:
 def load(name: str) -> pd.DataFrame:
     """The validated curated table ``name`` (a fresh copy; safe to modify)."""
     return _load(name).copy()
+
+
+def load_spells(name: str) -> pd.DataFrame:
+    """A table of status spells with ``start_date`` and ``end_date`` as timestamps."""
+    table = load(name)
+    for column in ("start_date", "end_date"):
+        table[column] = pd.to_datetime(table[column], format="%Y-%m-%d")
+    return table

@@ -29,25 +29,26 @@ THESIS_DATA_YEAR = 2019
 
 def status_table() -> pd.DataFrame:
     """The validated status spells, with ``start_date`` and ``end_date`` as dates."""
-    table = curated.load("sco_status")
-    for column in ("start_date", "end_date"):
-        table[column] = pd.to_datetime(table[column], format="%Y-%m-%d")
-    return table
+    return curated.load_spells("sco_status")
 
 
-def _as_date(when: dt.date | str | int) -> pd.Timestamp:
+def as_date(when: dt.date | str | int) -> pd.Timestamp:
+    """A date; a year stands for its last day."""
     if isinstance(when, int):
         return pd.Timestamp(year=when, month=12, day=31)
     return pd.Timestamp(when)
 
 
+def in_force(spells: pd.DataFrame, when: dt.date | str | int) -> pd.DataFrame:
+    """The spells that cover ``when`` (a spell ends the day its successor starts)."""
+    day = as_date(when)
+    return spells[(spells["start_date"] <= day)
+                  & (spells["end_date"].isna() | (spells["end_date"] > day))]
+
+
 def status_on(when: dt.date | str | int) -> pd.Series:
     """The status of every state that held one on ``when`` (a year means its 31 December)."""
-    day = _as_date(when)
-    table = status_table()
-    current = table[(table["start_date"] <= day)
-                    & (table["end_date"].isna() | (table["end_date"] > day))]
-    return current.set_index("iso3")["status"].sort_index()
+    return in_force(status_table(), when).set_index("iso3")["status"].sort_index()
 
 
 def states(status: str, when: dt.date | str | int) -> list[str]:

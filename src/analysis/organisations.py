@@ -54,21 +54,14 @@ def membership_spread(since: int) -> pd.DataFrame:
 
 
 def spells() -> pd.DataFrame:
-    table = curated.load("organisation_membership")
-    for column in ("start_date", "end_date"):
-        table[column] = pd.to_datetime(table[column], format="%Y-%m-%d")
-    return table
+    return curated.load_spells("organisation_membership")
 
 
 def roles_on(when: dt.date | str | int) -> pd.DataFrame:
     """Role of each state in each curated organisation on ``when`` (a year = its 31 Dec)."""
-    day = pd.Timestamp(year=when, month=12, day=31) if isinstance(when, int) else \
-        pd.Timestamp(when)
-    table = spells()
-    current = table[(table["start_date"] <= day)
-                    & (table["end_date"].isna() | (table["end_date"] > day))]
+    current = membership.in_force(spells(), when)
     roles = current.pivot(index="iso3", columns="org_id", values="role")
-    sco = membership.status_on(when if isinstance(when, int) else day.date().isoformat())
+    sco = membership.status_on(when)
     roles["sco"] = sco.reindex(roles.index.union(sco.index)).replace(
         {"shanghai_five": "member", "dialogue_partner": "partner"})
     return roles
