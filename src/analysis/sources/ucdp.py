@@ -65,7 +65,8 @@ def repair_split_records(lines: list[str], file: Path | str) -> list[list[str]]:
     rows, number = [], 1
     while number < len(lines):
         fields = lines[number].split(";")
-        if fields[_YEAR] == "" and number + 1 < len(lines) and lines[number + 1].startswith(";"):
+        broken = len(fields) > _YEAR and fields[_YEAR] == ""
+        if broken and number + 1 < len(lines) and lines[number + 1].startswith(";"):
             continuation = _expand(lines[number + 1].split(";")[1:])
             while continuation and continuation[-1] == "" and \
                     len(continuation) > len(ACD_COLUMNS) - _YEAR:
