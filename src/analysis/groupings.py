@@ -37,7 +37,7 @@ def members(group: str, year: int) -> list[str]:
     return organisations.members(group.lower(), year)
 
 
-def _values(indicator: str) -> pd.DataFrame:
+def values(indicator: str) -> pd.DataFrame:
     """Long frame iso3, year, value in the indicator's unit."""
     if indicator == "population":
         return wdi.load("SP.POP.TOTL")[["iso3", "year", "value"]]
@@ -52,12 +52,12 @@ def _values(indicator: str) -> pd.DataFrame:
 
 def totals(indicator: str, years: range) -> pd.DataFrame:
     """Long frame: group, year, total, members, members_with_data."""
-    values = _values(indicator).set_index(["year", "iso3"])["value"]
+    observed = values(indicator).set_index(["year", "iso3"])["value"]
     rows = []
     for group in GROUPS:
         for year in years:
             states = members(group, year)
-            found = values.reindex([(year, iso3) for iso3 in states]).dropna()
+            found = observed.reindex([(year, iso3) for iso3 in states]).dropna()
             rows.append({"group": group, "year": year, "total": found.sum(),
                          "members": len(states), "members_with_data": len(found)})
     return pd.DataFrame(rows)
@@ -80,10 +80,10 @@ def project(indicator: str, group: str, window: int = 10, horizon: int = 2030) -
     Members without a value in every year of the window are left out (and listed),
     so that the fitted series does not jump when a member's data start or stop.
     """
-    values = _values(indicator)
+    observed = values(indicator)
     states = members(group, int(membership.latest_date().year))
-    table = values[values["iso3"].isin(states)].pivot(index="year", columns="iso3",
-                                                        values="value")
+    table = observed[observed["iso3"].isin(states)].pivot(index="year", columns="iso3",
+                                                            values="value")
     last = int(table.dropna(how="all").index.max())
     fitted = range(last - window + 1, last + 1)
     covered = table.columns[table.reindex(fitted).notna().all()]

@@ -9,6 +9,7 @@ from analysis import (
     curated,
     economy,
     footprint,
+    groupings,
     membership,
     organisations,
     security,
@@ -103,3 +104,22 @@ def summits_hosted() -> pd.DataFrame:
 
 def sco_member_since() -> int:
     return membership.first_year(KAZ, "shanghai_five")
+
+
+def shares_over_time() -> pd.DataFrame:
+    """Kazakhstan's share (%) of the GDP and military expenditure of each year's members.
+
+    Military expenditure sums only the members with a SIPRI figure that year, so the
+    share is an upper bound in years when a member's figure is missing.
+    """
+    gdp = groupings.totals("gdp", range(membership.first_year(KAZ, "shanghai_five"),
+                                        int(membership.latest_date().year) + 1))
+    milex = groupings.totals("military_expenditure", range(int(gdp["year"].min()),
+                                                           int(gdp["year"].max())))
+    own = {name: groupings.values(name).query("iso3 == @KAZ").set_index("year")["value"]
+           for name in ("gdp", "military_expenditure")}
+    out = pd.DataFrame(index=pd.Index(sorted(set(gdp["year"])), name="year"))
+    for name, totals in (("gdp", gdp), ("military_expenditure", milex)):
+        sco = totals[totals["group"] == "SCO"].set_index("year")["total"]
+        out[name] = 100 * own[name].reindex(out.index) / sco.reindex(out.index)
+    return out

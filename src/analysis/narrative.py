@@ -336,7 +336,17 @@ def kazakhstan_and_the_sco() -> dict[str, object]:
     hosted = kazakhstan.summits_hosted()
     initiatives = curated.load("kazakhstan_initiatives")
     first_vote, last_vote = int(votes.index.min()), int(votes.index.max())
+    gdp_share = kazakhstan.shares_over_time()["gdp"].dropna()
+    enlargement = int(stages.periods().set_index("label").loc["Enlargement", "start"])
     return {
+        "kaz_gdp_share_peak": float(gdp_share.max()),
+        "kaz_gdp_share_peak_year": int(gdp_share.idxmax()),
+        "kaz_gdp_share_last": float(gdp_share.iloc[-1]),
+        "kaz_gdp_share_last_year": int(gdp_share.index.max()),
+        "enlargement_year": enlargement,
+        "kaz_gdp_share_largest_fall_year": int(gdp_share.diff().idxmin()),
+        "kaz_gdp_share_before_enlargement": float(gdp_share.loc[enlargement - 1]),
+        "kaz_gdp_share_after_enlargement": float(gdp_share.loc[enlargement]),
         "kaz_area_rank": int(position.loc["area", "rank"]),
         "kaz_area_share": float(position.loc["area", "share_pct"]),
         "kaz_gdp_share": float(position.loc["gdp", "share_pct"]),

@@ -12,6 +12,25 @@ PARTNER_COLOURS = {"China": "orange", "Russia": "vermillion", "EU": "blue", "USA
 ROLE_COLOURS = {"member": "blue", "suspended": "grey", "frozen": "grey"}
 
 
+def weight_among_members() -> plt.Figure:
+    """Kazakhstan's share of the members' GDP and military expenditure, year by year."""
+    style.apply()
+    shares = kazakhstan.shares_over_time()
+    fig, ax = plt.subplots(figsize=(8, 3.2))
+    ax.plot(shares.index, shares["gdp"], color=style.PALETTE["blue"], label="GDP")
+    ax.plot(shares.index, shares["military_expenditure"], color=style.PALETTE["orange"],
+            ls="--", label="military expenditure")
+    ax.set_ylabel("% of the SCO members' total")
+    ax.set_xlabel("Year")
+    ax.set_title("Kazakhstan's weight among the members of each year")
+    ax.legend(fontsize=7)
+    fig.tight_layout()
+    return style.finish(fig, ["wdi_ny_gdp_mktp_cd", "sipri_milex"], shares,
+                        "Kazakhstan weight",
+                        note="Members of each year; military spending sums the members with "
+                             "a SIPRI figure (Uzbekistan missing in most years).")
+
+
 def trade_and_votes() -> plt.Figure:
     """Kazakhstan's main trade partners and its UN voting distance from three powers."""
     style.apply()
