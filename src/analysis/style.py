@@ -82,10 +82,20 @@ def source_text(keys: Iterable[str]) -> str:
     return "Source: " + "; ".join(parts) + "." if parts else "Source:"
 
 
+def curated_text(tables: Iterable[str]) -> str:
+    """'Curated table(s) data/curated/a.csv and b.csv, with a source for every row.'"""
+    tables = list(tables)
+    if not tables:
+        return ""
+    names = " and ".join([f"data/curated/{tables[0]}.csv", *(f"{t}.csv" for t in tables[1:])])
+    return f"Curated table{'s' if len(tables) > 1 else ''} {names}, with a source for every row."
+
+
 def finish(fig: plt.Figure, keys: Iterable[str], plotted: pd.DataFrame | list[pd.DataFrame],
-           name: str, note: str = "") -> plt.Figure:
-    """Draw the source line (and an optional note) under ``fig``; print its fingerprint."""
-    text = source_text(keys) + (f" {note}" if note else "")
+           name: str, note: str = "", curated: Iterable[str] = ()) -> plt.Figure:
+    """Draw the source line under ``fig`` (datasets, curated tables, an optional note) and
+    print the fingerprint of the plotted data."""
+    text = " ".join(part for part in (source_text(keys), curated_text(curated), note) if part)
     fig.text(0.01, 0.0, text, ha="left", va="top", fontsize=6.5, color="#444444",
              wrap=True, transform=fig.transFigure)
     print(fingerprint(plotted, name))

@@ -31,3 +31,11 @@ def test_finish_draws_a_source_line_and_prints_the_fingerprint(capsys):
 
 def test_palette_is_okabe_ito():
     assert style.PALETTE["blue"] == "#0072B2" and style.PALETTE["orange"] == "#E69F00"
+
+
+def test_curated_tables_are_named_in_the_source_line():
+    assert style.curated_text(["a"]) == (
+        "Curated table data/curated/a.csv, with a source for every row.")
+    assert style.curated_text(["a", "b"]).startswith(
+        "Curated tables data/curated/a.csv and b.csv,")
+    assert style.curated_text([]) == ""

@@ -33,8 +33,7 @@ def security_milestones() -> plt.Figure:
     ax.legend(handles=handles, loc="lower left", fontsize=7)
     fig.tight_layout()
     return style.finish(fig, [], events[["date", "label", "kind"]], "security milestones",
-                        note="Curated table data/curated/security_milestones.csv, with a "
-                             "source for every row.")
+                        curated=["security_milestones"])
 
 
 def conflicts_by_region() -> plt.Figure:
@@ -154,8 +153,7 @@ def organisation_overlap(when: str | None = None) -> plt.Figure:
                  f"{pd.Timestamp(when):%B %Y}")
     fig.tight_layout()
     return style.finish(fig, [], roles.fillna("-"), "organisation overlap",
-                        note="Curated tables data/curated/organisation_membership.csv and "
-                             "sco_status.csv, with a source for every row.")
+                        curated=["organisation_membership", "sco_status"])
 
 
 def sco_stages() -> plt.Figure:
@@ -183,8 +181,7 @@ def sco_stages() -> plt.Figure:
     fig.tight_layout()
     plotted = counts.to_frame("members").join(years.value_counts().rename("summits"))
     return style.finish(fig, [], plotted.fillna(0), "SCO stages",
-                        note="Curated tables data/curated/sco_status.csv and "
-                             "sco_summits.csv, with a source for every row.")
+                        curated=["sco_status", "sco_summits"])
 
 
 def un_voting_distance() -> plt.Figure:

@@ -86,9 +86,8 @@ def exercises() -> plt.Figure:
     ax.legend(handles=handles, loc="upper right", fontsize=7)
     fig.tight_layout()
     return style.finish(fig, [], table[["name", "year", "states", "troops"]], "exercises",
-                        note="Curated table data/curated/sco_exercises.csv, with a source for "
-                             "every row; dot area grows with reported troops (outlined: not "
-                             "reported).")
+                        curated=["sco_exercises"],
+                        note="Dot area grows with reported troops (outlined: not reported).")
 
 
 def military_spending() -> plt.Figure:

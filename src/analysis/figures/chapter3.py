@@ -83,8 +83,7 @@ def csto_membership() -> plt.Figure:
     fig.tight_layout()
     plotted = spells[["iso3", "role", "start_date", "end_date"]].astype(str)
     return style.finish(fig, [], plotted, "CSTO membership",
-                        note="Curated table data/curated/organisation_membership.csv, with a "
-                             "source for every row.")
+                        curated=["organisation_membership"])
 
 
 def csto_military() -> plt.Figure:
