@@ -160,22 +160,29 @@ print(json.dumps([t1 - t0, t2 - t1]))
 
 
 def measure_loads(box: Sandbox, runs: int) -> list[dict]:
-    """Seconds to load each dataset with no parsed cache, and again from the cache."""
+    """Seconds to load each dataset with no parsed cache; then, from the parsed cache,
+    milliseconds for the first load in a new process and for a repeated one in it."""
     rows = []
     parsed = Path(box.env[paths.CACHE_ENV]) / "parsed"
     for label, (module, function, args) in LOADERS.items():
-        cold, cached = [], []
+        cold, cached, repeated = [], [], []
         for _ in range(runs):
             shutil.rmtree(parsed, ignore_errors=True)
             out = box.run("-c", LOAD_RUNNER, module, function, json.dumps(args))[1]
-            first, second = json.loads(out.strip().splitlines()[-1])
-            cold.append(first)
+            cold.append(json.loads(out.strip().splitlines()[-1])[0])
             # a fresh process reading the parsed cache written by the first one
             out = box.run("-c", LOAD_RUNNER, module, function, json.dumps(args))[1]
-            cached.append(json.loads(out.strip().splitlines()[-1])[0])
+            first, again = json.loads(out.strip().splitlines()[-1])
+            cached.append(first)
+            repeated.append(again)
         rows.append({"dataset": label, "cold load (s)": _median(cold),
-                     "from parsed cache (ms)": round(1000 * statistics.median(cached), 1)})
+                     "from parsed cache, new process (ms)": _ms(cached),
+                     "again, same process (ms)": _ms(repeated)})
     return rows
+
+
+def _ms(seconds: list[float]) -> float:
+    return round(1000 * statistics.median(seconds), 1)
 
 
 def targets(builds: list[dict], nbval: dict, notebooks: list[dict],
@@ -183,7 +190,8 @@ def targets(builds: list[dict], nbval: dict, notebooks: list[dict],
     by = {row["measure"]: row for row in builds}
     cold = by["cold build (execute every notebook + HTML)"]
     slowest = max(notebooks, key=lambda r: r["seconds"])
-    slowest_load = max(loads, key=lambda r: r["from parsed cache (ms)"])
+    load_ms = "from parsed cache, new process (ms)"
+    slowest_load = max(loads, key=lambda r: r[load_ms])
     total = len(notebooks)
     checks = [
         ("every notebook executes in under 5 s (data cached)",
@@ -200,9 +208,9 @@ def targets(builds: list[dict], nbval: dict, notebooks: list[dict],
         ("editing src/analysis re-executes every notebook (all import the package)",
          f"{by['rebuild after editing src/analysis/style.py']['notebooks executed']} of {total}",
          by["rebuild after editing src/analysis/style.py"]["notebooks executed"] == total),
-        ("repeated loads of a parsed dataset under 50 ms",
-         f"slowest: {slowest_load['dataset']} {slowest_load['from parsed cache (ms)']} ms",
-         slowest_load["from parsed cache (ms)"] < 50),
+        ("repeated loads of a parsed dataset under 50 ms (first load in a new process)",
+         f"slowest: {slowest_load['dataset']} {slowest_load[load_ms]} ms",
+         slowest_load[load_ms] < 50),
     ]
     return [{"target": t, "measured": m, "met": "yes" if ok else "NO"} for t, m, ok in checks]
 

@@ -14,13 +14,6 @@ from matplotlib.collections import PolyCollection
 EURASIA_EXTENT = (-20.0, 180.0, -2.0, 80.0)  # lon min, lon max, lat min, lat max
 
 
-def _rings(geometry: dict) -> list[np.ndarray]:
-    """Outer rings of a (Multi)Polygon as arrays of lon, lat."""
-    polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [
-        geometry["coordinates"]]
-    return [np.asarray(polygon[0]) for polygon in polygons]
-
-
 SMALL_STATE_DEG2 = 4.0  # a highlighted state smaller than this also gets a dot
 
 
@@ -34,7 +27,7 @@ def draw_countries(ax: Axes, countries: pd.DataFrame, colours: pd.Series, defaul
     """
     rings, faces = [], []
     for row in countries.itertuples():
-        country_rings = _rings(row.geometry)
+        country_rings = row.rings
         rings.extend(country_rings)
         faces.extend([colours.get(row.iso3, default)] * len(country_rings))
         if row.iso3 in colours.index:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from analysis import cache
@@ -46,3 +47,19 @@ def cow_to_iso3() -> dict[int, str]:
     if not ambiguous.empty:
         raise ValueError(f"ambiguous COW codes in the ideal-point file: {ambiguous.to_dict()}")
     return dict(zip(pairs["ccode"], pairs["iso3"], strict=True))
+
+
+def with_iso3(frame: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame:
+    """``frame`` with an ISO3 column for each COW-code column (``{"ccode": "iso3"}``).
+
+    Rows with a code that has no ISO3 code (see :func:`cow_to_iso3`) are dropped.
+    Filtering on the integer codes and indexing a lookup array is about ten times
+    faster than ``Series.map`` plus ``dropna`` on the 700,000 rows of COW trade.
+    """
+    table = cow_to_iso3()
+    known = np.logical_and.reduce([frame[code].isin(table).to_numpy() for code in columns])
+    frame = frame[known]
+    lookup = np.full(max(table) + 1, None, dtype=object)
+    lookup[list(table)] = list(table.values())
+    return frame.assign(**{iso3: lookup[frame[code].to_numpy()]
+                           for code, iso3 in columns.items()})
