@@ -327,9 +327,18 @@ def load(name: str) -> pd.DataFrame:
     return _load(name).copy()
 
 
-def load_spells(name: str) -> pd.DataFrame:
-    """A table of status spells with ``start_date`` and ``end_date`` as timestamps."""
+@cache
+def _load_spells(name: str) -> pd.DataFrame:
     table = load(name)
     for column in ("start_date", "end_date"):
         table[column] = pd.to_datetime(table[column], format="%Y-%m-%d")
     return table
+
+
+def load_spells(name: str) -> pd.DataFrame:
+    """A table of status spells with ``start_date`` and ``end_date`` as timestamps.
+
+    Parsed once per process (chapters ask "who was a member in year y" hundreds of
+    times); each caller gets its own copy.
+    """
+    return _load_spells(name).copy()

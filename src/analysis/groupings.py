@@ -50,17 +50,18 @@ def values(indicator: str) -> pd.DataFrame:
     raise KeyError(f"unknown indicator {indicator!r}; known: {', '.join(INDICATORS)}")
 
 
-def totals(indicator: str, years: range) -> pd.DataFrame:
-    """Long frame: group, year, total, members, members_with_data."""
-    observed = values(indicator).set_index(["year", "iso3"])["value"]
-    rows = []
-    for group in GROUPS:
-        for year in years:
-            states = members(group, year)
-            found = observed.reindex([(year, iso3) for iso3 in states]).dropna()
-            rows.append({"group": group, "year": year, "total": found.sum(),
-                         "members": len(states), "members_with_data": len(found)})
-    return pd.DataFrame(rows)
+def totals(indicator: str, years: range, groups: tuple[str, ...] = GROUPS) -> pd.DataFrame:
+    """Long frame: group, year, total, members, members_with_data (groups, then years)."""
+    roster = organisations.member_years(years)
+    roster = roster[roster["org_id"].isin([group.lower() for group in groups])]
+    joined = roster.merge(values(indicator), on=["year", "iso3"], how="left")
+    counted = joined.groupby(["org_id", "year"]).agg(
+        total=("value", "sum"), members=("iso3", "size"), members_with_data=("value", "count"))
+    every = pd.MultiIndex.from_product([[group.lower() for group in groups], years],
+                                       names=["org_id", "year"])
+    counted = counted.reindex(every, fill_value=0).reset_index()
+    counted.insert(0, "group", counted.pop("org_id").str.upper())
+    return counted
 
 
 @dataclass(frozen=True)

@@ -113,9 +113,9 @@ def shares_over_time() -> pd.DataFrame:
     share is an upper bound in years when a member's figure is missing.
     """
     gdp = groupings.totals("gdp", range(membership.first_year(KAZ, "shanghai_five"),
-                                        int(membership.latest_date().year) + 1))
+                                        int(membership.latest_date().year) + 1), ("SCO",))
     milex = groupings.totals("military_expenditure", range(int(gdp["year"].min()),
-                                                           int(gdp["year"].max())))
+                                                           int(gdp["year"].max())), ("SCO",))
     own = {name: groupings.values(name).query("iso3 == @KAZ").set_index("year")["value"]
            for name in ("gdp", "military_expenditure")}
     out = pd.DataFrame(index=pd.Index(sorted(set(gdp["year"])), name="year"))

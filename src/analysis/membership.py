@@ -39,11 +39,26 @@ def as_date(when: dt.date | str | int) -> pd.Timestamp:
     return pd.Timestamp(when)
 
 
+def _covers(spells: pd.DataFrame, day: pd.Timestamp | pd.Series) -> pd.Series:
+    """Whether each spell covers ``day`` (a spell ends the day its successor starts)."""
+    return (spells["start_date"] <= day) & (spells["end_date"].isna() | (spells["end_date"] > day))
+
+
 def in_force(spells: pd.DataFrame, when: dt.date | str | int) -> pd.DataFrame:
-    """The spells that cover ``when`` (a spell ends the day its successor starts)."""
-    day = as_date(when)
-    return spells[(spells["start_date"] <= day)
-                  & (spells["end_date"].isna() | (spells["end_date"] > day))]
+    """The spells that cover ``when``."""
+    return spells[_covers(spells, as_date(when))]
+
+
+def in_force_by_year(spells: pd.DataFrame, years: range) -> pd.DataFrame:
+    """The spells that cover the last day of each of ``years``, with a ``year`` column.
+
+    One vectorised pass instead of :func:`in_force` once per year: time series of
+    groupings ask for every member in every year.
+    """
+    ends = pd.DataFrame({"year": list(years)})
+    ends["day"] = [as_date(int(year)) for year in ends["year"]]
+    pairs = spells.merge(ends, how="cross")
+    return pairs[_covers(pairs, pairs["day"])].drop(columns="day").reset_index(drop=True)
 
 
 def status_on(when: dt.date | str | int) -> pd.Series:
@@ -59,10 +74,13 @@ def states(status: str, when: dt.date | str | int) -> list[str]:
     return sorted(on.index[on == status])
 
 
+FULL_MEMBERSHIP = ("member", "shanghai_five")  # the Shanghai Five before June 2001
+
+
 def members(when: dt.date | str | int) -> list[str]:
     """Full members on ``when`` (the Shanghai Five before June 2001)."""
     on = status_on(when)
-    return sorted(on.index[on.isin(["member", "shanghai_five"])])
+    return sorted(on.index[on.isin(FULL_MEMBERSHIP)])
 
 
 def founding_members() -> list[str]:

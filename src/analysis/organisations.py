@@ -61,14 +61,27 @@ def roles_on(when: dt.date | str | int) -> pd.DataFrame:
     """Role of each state in each curated organisation on ``when`` (a year = its 31 Dec)."""
     current = membership.in_force(spells(), when)
     roles = current.pivot(index="iso3", columns="org_id", values="role")
-    sco = membership.status_on(when)
-    roles["sco"] = sco.reindex(roles.index.union(sco.index)).replace(
-        {"shanghai_five": "member", "dialogue_partner": "partner"})
+    sco = membership.status_on(when).replace({"shanghai_five": "member",
+                                              "dialogue_partner": "partner"})
+    roles = roles.reindex(roles.index.union(sco.index))  # SCO states in no other table too
+    roles["sco"] = sco
     return roles
 
 
+def member_years(years: range) -> pd.DataFrame:
+    """Long frame ``org_id, year, iso3``: the full members of every curated organisation,
+    the SCO included, at the end of each of ``years``."""
+    sco = membership.in_force_by_year(membership.status_table(), years)
+    sco = sco[sco["status"].isin(membership.FULL_MEMBERSHIP)].assign(org_id="sco")
+    others = membership.in_force_by_year(spells(), years)
+    others = others[others["role"] == "member"]
+    return pd.concat([sco, others], ignore_index=True)[["org_id", "year", "iso3"]]
+
+
 def members(org_id: str, when: dt.date | str | int) -> list[str]:
-    roles = roles_on(when)
-    if org_id not in roles:
-        return []
-    return sorted(roles.index[roles[org_id] == "member"])
+    """Full members of ``org_id`` on ``when`` (none for an organisation not curated)."""
+    if org_id == "sco":
+        return membership.members(when)
+    current = membership.in_force(spells(), when)
+    chosen = current[(current["org_id"] == org_id) & (current["role"] == "member")]
+    return sorted(chosen["iso3"])

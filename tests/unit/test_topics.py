@@ -70,6 +70,17 @@ def test_eu_reference_follows_membership():
     assert reference.notna().loc[1992:].all()  # 1964 had no recorded UN votes
 
 
+def test_members_agree_with_the_table_of_roles():
+    """The quick member list is the 'member' column of the full roles table."""
+    for year in (1995, 2002, 2012, 2019, 2024):
+        roles = organisations.roles_on(year)
+        for org_id in roles.columns:
+            expected = sorted(roles.index[roles[org_id] == "member"])
+            assert organisations.members(org_id, year) == expected, (org_id, year)
+    assert organisations.members("no-such-organisation", 2019) == []
+    assert organisations.members("csto", 2013) != organisations.members("csto", 2011)  # UZB
+
+
 def test_kazakhstan_position_and_csto_history():
     position = kazakhstan.position_among_members()
     assert position.loc["area", "rank"] <= 5
