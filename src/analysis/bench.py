@@ -66,10 +66,16 @@ class Sandbox:
         args = ["-m", "analysis.build", "--source", str(self.root)] + (["--force"] if force
                                                                        else [])
         seconds, log = self.run(*args)
-        return seconds, len(re.findall(r"Executing notebook", log))
+        return seconds, executed_notebooks(log)
 
     def cold(self) -> None:
         shutil.rmtree(Path(self.env[paths.BUILD_ENV]), ignore_errors=True)
+
+
+def executed_notebooks(log: str) -> int:
+    """How many notebooks a build log says were executed: in parallel, then by myst-nb."""
+    in_parallel = sum(int(n) for n in re.findall(r"^executing (\d+) notebook", log, re.M))
+    return in_parallel + len(re.findall(r"Executing notebook using", log))
 
 
 def _median(values: list[float]) -> float:

@@ -7,6 +7,12 @@ and clears it, with Sphinx's parsed pages, when that hash changes. Sphinx builds
 into ``_build/site``; only a build that succeeds (no warning, no notebook error)
 is copied to ``_build/html``, so a failed build never leaves a new book behind.
 
+myst-nb executes notebooks one after another while Sphinx reads them. Before
+Sphinx starts, this module executes the notebooks that have no cached outputs in
+parallel, one per core, into the same jupyter-cache, so myst-nb finds every
+notebook executed. A notebook that fails there is not cached: myst-nb runs it
+again and reports the error, and the build fails as before.
+
 Usage: ``python -m analysis.build [--force | --pdf] [--source DIR] [--build-dir DIR]``.
 """
 
@@ -14,12 +20,19 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import logging
+import os
 import shutil
 import subprocess
 import sys
 import time
 from collections.abc import Iterable
 from pathlib import Path
+
+import nbformat
+import yaml
+from jupyter_cache import get_cache
+from jupyter_cache.executors import load_executor
 
 from analysis import paths
 
@@ -57,6 +70,55 @@ def invalidate_stale_execution(stale: Iterable[Path], stamp: Path, key: str) -> 
     return True
 
 
+# The replication appendix reports the other notebooks' execution times from the
+# jupyter-cache, so it runs after them (serially, inside the Sphinx build).
+RUN_AFTER_THE_OTHERS = ("91_replication.ipynb",)
+
+
+def notebooks_to_execute(source: Path, cache_dir: Path) -> list[Path]:
+    """The book's notebooks (but those run last) with no outputs in the execution cache."""
+    cache = get_cache(cache_dir)
+    stale = []
+    for notebook in sorted((source / "notebooks").glob("*.ipynb")):
+        if notebook.name in RUN_AFTER_THE_OTHERS:
+            continue
+        try:
+            cache.match_cache_notebook(nbformat.read(notebook, as_version=4))
+        except KeyError:
+            stale.append(notebook)
+    return stale
+
+
+def execute_in_parallel(source: Path, cache_dir: Path) -> None:
+    """Execute the stale notebooks ``os.cpu_count()`` at a time into the execution cache."""
+    stale = notebooks_to_execute(source, cache_dir)
+    if not stale:
+        return
+    config = yaml.safe_load((source / "_config.yml").read_text(encoding="utf-8"))
+    cache = get_cache(cache_dir)
+    for notebook in stale:
+        cache.add_nb_to_project(str(notebook))
+    print(f"executing {len(stale)} notebook(s), {os.cpu_count()} at a time: "
+          + ", ".join(notebook.name for notebook in stale), flush=True)
+    started = time.perf_counter()
+    result = load_executor("local-parallel", cache, logger=logging.getLogger(__name__)) \
+        .run_and_cache(filter_uris=[str(notebook) for notebook in stale],
+                       timeout=config["execute"]["timeout"], allow_errors=False)
+    print(f"executed {len(result.succeeded)} in {time.perf_counter() - started:.1f} s"
+          + (f"; failed (Sphinx will report why): {result.excepted + result.errored}"
+             if result.excepted or result.errored else ""), flush=True)
+
+
+def prepare_execution(source: Path, site: Path) -> None:
+    """Clear stale outputs if code or data changed, then execute what is not cached."""
+    cache_dir = site / "_build" / ".jupyter_cache"
+    if invalidate_stale_execution([cache_dir, site / "_build" / ".doctrees"],
+                                  site / "execution-key.txt",
+                                  content_key(EXECUTION_INPUTS, source)):
+        print("analysis code or data changed: every notebook will be executed again")
+    execute_in_parallel(source, cache_dir)
+
+
 def _publish(built: Path, target: Path) -> None:
     """Replace ``target`` with a copy of ``built`` so readers never see half a book."""
     staging = target.with_name(target.name + ".new")
@@ -82,11 +144,8 @@ def build_html(source: Path = paths.REPO_ROOT, build_dir: Path | None = None,
             and book_stamp.read_text().strip() == book_key:
         print(f"book is up to date ({html}); nothing to do")
         return 0
-    stale = [site / "_build" / ".jupyter_cache", site / "_build" / ".doctrees"]
-    if invalidate_stale_execution(stale, site / "execution-key.txt",
-                                  content_key(EXECUTION_INPUTS, source)):
-        print("analysis code or data changed: every notebook will be executed again")
     book_stamp.unlink(missing_ok=True)
+    prepare_execution(source, site)
     command = [str(Path(sys.executable).with_name("jupyter-book")), "build", str(source),
                "--path-output", str(site), "-W", "-n", "--keep-going"]
     started = time.perf_counter()
@@ -105,9 +164,7 @@ def build_pdf(source: Path = paths.REPO_ROOT, build_dir: Path | None = None) -> 
     """Build the PDF with XeLaTeX into ``build_dir``/pdf/book.pdf (same execution cache)."""
     build_dir = build_dir or paths.build_dir()
     site = build_dir / "site"
-    stale = [site / "_build" / ".jupyter_cache", site / "_build" / ".doctrees"]
-    invalidate_stale_execution(stale, site / "execution-key.txt",
-                               content_key(EXECUTION_INPUTS, source))
+    prepare_execution(source, site)
     command = [str(Path(sys.executable).with_name("jupyter-book")), "build", str(source),
                "--path-output", str(site), "--builder", "pdflatex", "-W", "-n",
                "--keep-going"]

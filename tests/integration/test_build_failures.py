@@ -8,7 +8,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import nbformat
 import pytest
 
 from analysis import data, paths
@@ -47,36 +46,17 @@ def test_a_corrupted_mirror_file_stops_make_book(tmp_path):
     assert not (build_dir / "html").exists()
 
 
-def _tiny_book(root: Path, notebook_source: str, markdown: str = "# Tiny\n") -> Path:
-    shutil.copyfile(paths.REPO_ROOT / "_config.yml", root / "_config.yml")
-    (root / "book").mkdir()
-    shutil.copyfile(paths.BIBLIOGRAPHY, root / "book" / "references.bib")
-    (root / "book" / "index.md").write_text(markdown)
-    notebook = nbformat.v4.new_notebook(cells=[
-        nbformat.v4.new_markdown_cell("# A chapter"), nbformat.v4.new_code_cell(notebook_source)])
-    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
-                                       "language": "python"}
-    (root / "notebooks").mkdir()
-    nbformat.write(notebook, root / "notebooks" / "chapter.ipynb")
-    (root / "_toc.yml").write_text(
-        "format: jb-book\nroot: book/index\nchapters:\n  - file: notebooks/chapter\n")
-    return root
-
-
-@pytest.mark.parametrize(("code", "markdown"), [
-    ("raise RuntimeError('a notebook error')", "# Tiny\n"),
-    ("print('fine')", "# Tiny\n\nSee {numref}`no-such-figure`.\n"),
+@pytest.mark.parametrize(("code", "markdown", "reason"), [
+    ("raise RuntimeError('a notebook error')", "# Tiny\n",
+     "Executing notebook failed: CellExecutionError"),
+    ("print('fine')", "# Tiny\n\nSee {numref}`no-such-figure`.\n", "no-such-figure"),
 ], ids=["notebook-error", "sphinx-warning"])
-def test_a_notebook_error_or_a_warning_fails_the_build(tmp_path, code, markdown):
-    source = tmp_path / "src"
-    source.mkdir()
-    _tiny_book(source, code, markdown)
+def test_a_notebook_error_or_a_warning_fails_the_build(tmp_path, tiny_book, build_book, code,
+                                                       markdown, reason):
+    source = tiny_book({"chapter": code}, markdown)
     build_dir = tmp_path / "build"
-    result = subprocess.run(
-        [sys.executable, "-m", "analysis.build", "--source", str(source),
-         "--build-dir", str(build_dir)],
-        capture_output=True, text=True, timeout=600, check=False,
-    )
+    result = build_book(source, build_dir)
     assert result.returncode != 0, result.stdout[-2000:]
+    assert reason in result.stdout + result.stderr  # failed for this reason, not another
     assert "BUILD FAILED" in result.stderr
     assert not (build_dir / "html").exists()

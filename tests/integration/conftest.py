@@ -1,0 +1,53 @@
+"""A tiny book (the real configuration, one page, a few notebooks) to build in a test."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from analysis import paths
+
+
+@pytest.fixture
+def tiny_book(tmp_path):
+    """Write a book whose notebooks (name -> code of its one cell) are its chapters."""
+
+    def write(notebooks: dict[str, str], markdown: str = "# Tiny\n") -> Path:
+        root = tmp_path / "src"
+        (root / "book").mkdir(parents=True)
+        (root / "notebooks").mkdir()
+        shutil.copyfile(paths.REPO_ROOT / "_config.yml", root / "_config.yml")
+        shutil.copyfile(paths.BIBLIOGRAPHY, root / "book" / "references.bib")
+        shutil.copyfile(paths.REPO_ROOT / "book" / "favicon.svg", root / "book" / "favicon.svg")
+        (root / "book" / "index.md").write_text(markdown)
+        for name, code in notebooks.items():
+            notebook = nbformat.v4.new_notebook(cells=[
+                nbformat.v4.new_markdown_cell(f"# Chapter {name}"),
+                nbformat.v4.new_code_cell(code)])
+            notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
+                                               "language": "python"}
+            nbformat.write(notebook, root / "notebooks" / f"{name}.ipynb")
+        chapters = "".join(f"  - file: notebooks/{name}\n" for name in notebooks)
+        (root / "_toc.yml").write_text(f"format: jb-book\nroot: book/index\nchapters:\n{chapters}")
+        return root
+
+    return write
+
+
+@pytest.fixture
+def build_book():
+    """Run ``python -m analysis.build`` on a book folder; return the finished process."""
+
+    def build(source: Path, build_dir: Path) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [sys.executable, "-m", "analysis.build", "--source", str(source),
+             "--build-dir", str(build_dir)],
+            capture_output=True, text=True, timeout=600, check=False,
+        )
+
+    return build
