@@ -20,7 +20,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import data, paths
+from analysis import data, display, paths
+
+display.register()  # the appendix's tables print as real LaTeX tables in the PDF edition
 
 KEY_PACKAGES = ("jupyter-book", "myst-nb", "sphinx", "jupyter-cache", "pandas", "numpy",
                 "matplotlib", "pandera", "pooch", "pyreadr", "openpyxl", "py7zr", "nbval")

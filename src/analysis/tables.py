@@ -11,6 +11,7 @@ import pandas as pd
 from analysis import (
     claims,
     curated,
+    display,
     economy,
     footprint,
     groupings,
@@ -24,6 +25,7 @@ from analysis import (
 # Tables are read in full in the book: never elide cell text or rows.
 pd.set_option("display.max_colwidth", None)
 pd.set_option("display.max_rows", 200)
+display.register()  # tables also print as real LaTeX tables in the PDF edition
 
 _UNITS = {  # measure -> (divisor, column title)
     "area": (1e3, "Area (thousand km²)"),
