@@ -16,18 +16,45 @@ import sys
 
 import pandas as pd
 
-LINE = 110  # characters of body text across the PDF page, the unit of column widths
+LINE = 120  # characters of table text (small type) across the PDF page: the width unit
+
+
+URL = re.compile(r"https?://[^\s<>\"]*[^\s<>\".,;:)\]]")
 
 
 def _text(value: object) -> str:
-    """One cell as MyST inline text: one line, no list-table syntax, no markup."""
+    """One cell as MyST inline text: one line, no list-table syntax, no markup except
+    links: a URL becomes an autolink, which LaTeX may break across lines."""
     text = "" if pd.isna(value) else str(value) if not isinstance(value, str) else value
     text = " ".join(text.split())
-    for character in "\\*_`[]<>{}|#$":
-        text = text.replace(character, "\\" + character)
+    plain = URL.split(text)
+    links = [f"<{url}>" for url in URL.findall(text)] + [""]
+    text = "".join(_escaped(part) + link for part, link in zip(plain, links, strict=True))
     text = re.sub(r"^([-+])", r"\\\1", text)  # not a bullet list
     text = re.sub(r"^(\d+)([.)])(\s|$)", r"\1\\\2\3", text)  # not a numbered list
     return text or " "
+
+
+CODE_NAME = re.compile(r"^[A-Za-z0-9-]+([./_][A-Za-z0-9-]+)+$")  # a module, path or key
+CHECKSUM = re.compile(r"^[0-9a-f]{32,}$")
+
+
+def _escaped(text: str) -> str:
+    """Plain text with MyST markup escaped. Code names (with an underscore, or long)
+    become inline code, which LaTeX may break after a dot or a slash; a checksum is
+    printed in groups of 16 digits, the only places where it can break."""
+    words = []
+    for word in text.split(" "):
+        if CODE_NAME.match(word) and ("_" in word or len(word) > 20):
+            words.append(f"`{word}`")
+            continue
+        if CHECKSUM.match(word):
+            words.append(" ".join(word[i:i + 16] for i in range(0, len(word), 16)))
+            continue
+        for character in "\\*_`[]<>{}|#$":
+            word = word.replace(character, "\\" + character)
+        words.append(word)
+    return " ".join(words)
 
 
 def list_table(frame: pd.DataFrame) -> str:
@@ -51,15 +78,20 @@ def _widths(columns: list[list[str]]) -> list[int]:
     between columns; the rest of
     the line goes to the columns in proportion to the square root of their longest
     cell, so long notes get more room without starving the short columns."""
-    need = [min(LINE / 4, _longest_word(cells) + 2) for cells in columns]  # a URL overflows
+    need = [min(LINE / 3, 1.4 * _longest_word(cells) + 4)  # a URL is left to overflow
+            for cells in columns]
     weight = [math.sqrt(max(len(cell) for cell in cells)) for cells in columns]
     spare = max(0.0, LINE - sum(need))
     return [round(10 * (n + spare * w / sum(weight))) for n, w in zip(need, weight, strict=True)]
 
 
 def _longest_word(cells: list[str]) -> float:
-    """Length of the longest word; the header (first cell) is bold and sans, so wider."""
-    header, *body = ([len(word) for word in cell.split()] or [0] for cell in cells)
+    """Length of the longest word, counting wide type: the header (first cell) is bold
+    sans-serif, inline code (in backticks) is monospaced."""
+    def length(word: str) -> float:
+        return 1.5 * len(word) if word.startswith("`") else len(word)
+
+    header, *body = ([length(word) for word in cell.split()] or [0] for cell in cells)
     return max(1.3 * max(header), max(max(lengths) for lengths in body) if body else 0)
 
 

@@ -43,3 +43,30 @@ def test_long_text_gets_more_room_but_no_column_is_narrower_than_its_words():
     for width, column in zip(widths, frame.columns, strict=False):
         if column in words:
             assert width >= 10 * (words[column] + 2)
+
+
+def test_a_url_becomes_a_link_without_its_trailing_punctuation():
+    markdown = display.list_table(pd.DataFrame({"Note": ["(see https://ex.org/a_b/c.html)."]}))
+    tree = publish_doctree(markdown, parser=Parser(), settings_overrides={"halt_level": 2})
+    (link,) = tree.findall(nodes.reference)
+    assert link["refuri"] == "https://ex.org/a_b/c.html"
+    assert _parsed_rows(markdown)[1] == ["(see https://ex.org/a_b/c.html)."]
+
+
+def test_code_names_become_inline_code_and_other_words_do_not():
+    frame = pd.DataFrame({"Function": ["analysis.figures.chapter1.organisation_overlap"],
+                          "Key": ["wdi_sp_pop"], "Text": ["v3.0 of U.S. data, 1.5 trillion"]})
+    markdown = display.list_table(frame)
+    tree = publish_doctree(markdown, parser=Parser(), settings_overrides={"halt_level": 2})
+    assert [node.astext() for node in tree.findall(nodes.literal)] == [
+        "analysis.figures.chapter1.organisation_overlap", "wdi_sp_pop"]
+    assert _parsed_rows(markdown)[1] == ["analysis.figures.chapter1.organisation_overlap",
+                                         "wdi_sp_pop", "v3.0 of U.S. data, 1.5 trillion"]
+
+
+def test_a_checksum_prints_in_groups_of_sixteen_and_numbers_stay_text():
+    digest = "9f7572e4c25c3060573914bba0abb3b127a176da9d29744f22413ad51839c2bb"
+    rows = _parsed_rows(display.list_table(pd.DataFrame({"sha256": [digest],
+                                                         "Value": ["1.50"]})))
+    assert rows[1][0].split() == [digest[i:i + 16] for i in range(0, 64, 16)]
+    assert rows[1][1] == "1.50"
