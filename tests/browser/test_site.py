@@ -11,6 +11,7 @@ import functools
 import http.server
 import shutil
 import threading
+import urllib.request
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -98,3 +99,11 @@ def test_search_finds_a_chapter(site, browser):
     assert any("31_kazakhstan_sco" in link for link in links), links
     assert errors == []
     page.close()
+
+
+def test_the_default_icon_address_is_served(site):
+    # Chromium sometimes asks for /favicon.ico before it reads the page's icon link;
+    # a 404 there is a console error on a reader's first visit.
+    with urllib.request.urlopen(f"{site}/favicon.ico") as response:
+        assert response.status == 200
+        assert response.read(4) == b"\x00\x00\x01\x00"  # an ICO file

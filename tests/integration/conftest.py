@@ -24,6 +24,7 @@ def tiny_book(tmp_path):
         shutil.copyfile(paths.REPO_ROOT / "_config.yml", root / "_config.yml")
         shutil.copyfile(paths.BIBLIOGRAPHY, root / "book" / "references.bib")
         shutil.copyfile(paths.REPO_ROOT / "book" / "favicon.svg", root / "book" / "favicon.svg")
+        shutil.copytree(paths.REPO_ROOT / "book" / "extra", root / "book" / "extra")
         (root / "book" / "index.md").write_text(markdown)
         for name, code in notebooks.items():
             notebook = nbformat.v4.new_notebook(cells=[
