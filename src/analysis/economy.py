@@ -46,20 +46,30 @@ def average_growth(states: list[str], periods: list[tuple[int, int]]) -> pd.Data
     return pd.DataFrame({f"{a}-{b}": growth.loc[a:b].mean() for a, b in periods})
 
 
-def trade_partner_shares(states: list[str], partners: list[str]) -> pd.DataFrame:
-    """Share (%) of each partner in each state's total recorded trade, per year.
+def partner_trade(iso3: str) -> pd.DataFrame:
+    """``iso3``'s recorded trade with each partner per year since ``FIRST_YEAR``.
 
-    Trade is imports plus exports in COW Trade v4.0 (current US$); the total is the
-    sum over every partner with a recorded flow. Long frame: iso3, partner, year, share.
+    Long frame ``year, partner, trade``: imports plus exports in COW Trade v4.0 (US$
+    million, current), missing when neither flow is recorded.
     """
     frame = cow.trade()
     frame = frame[frame["year"] >= FIRST_YEAR]
+    first = frame[frame["iso3_1"] == iso3].assign(partner=lambda f: f["iso3_2"])
+    second = frame[frame["iso3_2"] == iso3].assign(partner=lambda f: f["iso3_1"])
+    dyads = pd.concat([first, second])
+    return dyads.assign(trade=dyads[["flow1", "flow2"]].sum(axis=1, min_count=1))[
+        ["year", "partner", "trade"]]
+
+
+def trade_partner_shares(states: list[str], partners: list[str]) -> pd.DataFrame:
+    """Share (%) of each partner in each state's total recorded trade, per year.
+
+    The total is the sum over every partner with a recorded flow (see
+    :func:`partner_trade`). Long frame: iso3, partner, year, share.
+    """
     rows = []
     for iso3 in states:
-        first = frame[frame["iso3_1"] == iso3].assign(partner=lambda f: f["iso3_2"])
-        second = frame[frame["iso3_2"] == iso3].assign(partner=lambda f: f["iso3_1"])
-        dyads = pd.concat([first, second])
-        dyads = dyads.assign(trade=dyads[["flow1", "flow2"]].sum(axis=1, min_count=1))
+        dyads = partner_trade(iso3)
         total = dyads.groupby("year")["trade"].sum()
         for partner in partners:
             with_partner = dyads[dyads["partner"] == partner].groupby("year")["trade"].sum()

@@ -46,12 +46,7 @@ def position_among_members() -> pd.DataFrame:
 
 def trade_partners() -> pd.DataFrame:
     """Share (%) of China, Russia and the EU of each year in Kazakhstan's recorded trade."""
-    frame = cow.trade()
-    frame = frame[frame["year"] >= economy.FIRST_YEAR]
-    first = frame[frame["iso3_1"] == KAZ].assign(partner=lambda f: f["iso3_2"])
-    second = frame[frame["iso3_2"] == KAZ].assign(partner=lambda f: f["iso3_1"])
-    dyads = pd.concat([first, second])
-    dyads = dyads.assign(trade=dyads[["flow1", "flow2"]].sum(axis=1, min_count=1))
+    dyads = economy.partner_trade(KAZ)
     total = dyads.groupby("year")["trade"].sum()
     out = {}
     for year, part in dyads.groupby("year"):
