@@ -32,8 +32,6 @@ Z90 = 1.645
 
 def members(group: str, year: int) -> list[str]:
     """Members of ``group`` at the end of ``year``."""
-    if group == "SCO":
-        return membership.members(year)
     return organisations.members(group.lower(), year)
 
 

@@ -68,20 +68,23 @@ def roles_on(when: dt.date | str | int) -> pd.DataFrame:
     return roles
 
 
+def _full_members(sco: pd.DataFrame, others: pd.DataFrame) -> pd.DataFrame:
+    """Full members from SCO status spells and other organisations' spells already
+    chosen for a date or for years: ``org_id, iso3`` (and ``year`` if there is one)."""
+    sco = sco[sco["status"].isin(membership.FULL_MEMBERSHIP)].assign(org_id="sco")
+    columns = ["org_id", *(["year"] if "year" in sco else []), "iso3"]
+    return pd.concat([sco, others[others["role"] == "member"]], ignore_index=True)[columns]
+
+
 def member_years(years: range) -> pd.DataFrame:
     """Long frame ``org_id, year, iso3``: the full members of every curated organisation,
     the SCO included, at the end of each of ``years``."""
-    sco = membership.in_force_by_year(membership.status_table(), years)
-    sco = sco[sco["status"].isin(membership.FULL_MEMBERSHIP)].assign(org_id="sco")
-    others = membership.in_force_by_year(spells(), years)
-    others = others[others["role"] == "member"]
-    return pd.concat([sco, others], ignore_index=True)[["org_id", "year", "iso3"]]
+    return _full_members(membership.in_force_by_year(membership.status_table(), years),
+                         membership.in_force_by_year(spells(), years))
 
 
 def members(org_id: str, when: dt.date | str | int) -> list[str]:
     """Full members of ``org_id`` on ``when`` (none for an organisation not curated)."""
-    if org_id == "sco":
-        return membership.members(when)
-    current = membership.in_force(spells(), when)
-    chosen = current[(current["org_id"] == org_id) & (current["role"] == "member")]
-    return sorted(chosen["iso3"])
+    current = _full_members(membership.in_force(membership.status_table(), when),
+                            membership.in_force(spells(), when))
+    return sorted(current.loc[current["org_id"] == org_id, "iso3"])
