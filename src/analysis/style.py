@@ -40,6 +40,12 @@ STATUS_COLOURS = {
     "shanghai_five": PALETTE["vermillion"],
 }
 
+# One colour per state wherever states are compared (names of PALETTE colours).
+STATE_COLOURS = {"KAZ": "blue", "KGZ": "sky", "TJK": "green", "TKM": "yellow", "UZB": "purple",
+                 "AFG": "vermillion", "PAK": "orange", "CHN": "orange", "RUS": "vermillion",
+                 "IND": "black", "IRN": "grey", "BLR": "grey", "ARM": "black", "AZE": "grey",
+                 "GEO": "grey"}
+
 RC = {
     "font.family": "DejaVu Sans",
     "font.size": 9,
@@ -64,6 +70,13 @@ RC = {
     "svg.hashsalt": "sco-book",
     "figure.figsize": (8, 4.5),
 }
+
+
+def lines(ax: plt.Axes, table: pd.DataFrame, colours: dict[str, str], **line_style) -> None:
+    """One line per column of ``table`` against its index, coloured ``colours[column]``."""
+    for column in table.columns:
+        ax.plot(table.index, table[column], color=PALETTE[colours[column]], label=column,
+                **line_style)
 
 
 def apply() -> None:

@@ -8,21 +8,12 @@ import pandas as pd
 from analysis import curated, economy, groupings, security, style
 from analysis.sources import wdi
 
-STATE_COLOURS = {"KAZ": "blue", "KGZ": "sky", "TJK": "green", "TKM": "yellow", "UZB": "purple",
-                 "AFG": "vermillion", "PAK": "orange", "CHN": "orange", "RUS": "vermillion",
-                 "IND": "black", "IRN": "grey", "BLR": "grey", "ARM": "black", "AZE": "grey",
-                 "GEO": "grey"}
 GROUP_COLOURS = {"SCO": "blue", "CSTO": "vermillion", "EU": "orange", "NATO": "green"}
 
 
-def _colour(iso3: str) -> str:
-    return style.PALETTE[STATE_COLOURS[iso3]]
-
-
 def _lines(ax, table: pd.DataFrame, marker: str = "") -> None:
-    for iso3 in table.columns:
-        ax.plot(table.index, table[iso3], color=_colour(iso3), lw=1.5, marker=marker, ms=3,
-                label=iso3)
+    """One line per state (columns are ISO3 codes)."""
+    style.lines(ax, table, style.STATE_COLOURS, lw=1.5, marker=marker, ms=3)
 
 
 def violence() -> plt.Figure:
@@ -124,7 +115,8 @@ def arms_imports() -> plt.Figure:
     fig, ax = plt.subplots(figsize=(8, 3.4))
     bottom = pd.Series(0.0, index=sums.index)
     for iso3 in sums.columns:
-        ax.bar(sums.index, sums[iso3], bottom=bottom, color=_colour(iso3), label=iso3)
+        colour = style.PALETTE[style.STATE_COLOURS[iso3]]
+        ax.bar(sums.index, sums[iso3], bottom=bottom, color=colour, label=iso3)
         bottom = bottom + sums[iso3]
     ax.set_ylabel("SIPRI trend-indicator value (million)")
     ax.set_xlabel("Period")

@@ -6,7 +6,6 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from analysis import kazakhstan, membership, style
-from analysis.figures.chapter2 import STATE_COLOURS
 
 PARTNER_COLOURS = {"China": "orange", "Russia": "vermillion", "EU": "blue", "USA": "green"}
 ROLE_COLOURS = {"member": "blue", "suspended": "grey", "frozen": "grey"}
@@ -37,15 +36,11 @@ def trade_and_votes() -> plt.Figure:
     trade = kazakhstan.trade_partners()
     votes = kazakhstan.un_alignment()
     fig, (left, right) = plt.subplots(1, 2, figsize=(8, 3.6))
-    for partner in trade.columns:
-        left.plot(trade.index, trade[partner], color=style.PALETTE[PARTNER_COLOURS[partner]],
-                  label=partner)
+    style.lines(left, trade, PARTNER_COLOURS)
     left.set_ylabel("% of Kazakhstan's recorded trade")
     left.set_title("Trade partners")
     left.legend(fontsize=7)
-    for power in votes.columns:
-        right.plot(votes.index, votes[power], color=style.PALETTE[PARTNER_COLOURS[power]],
-                   label=power)
+    style.lines(right, votes, PARTNER_COLOURS)
     right.set_ylabel("Distance between UN ideal points")
     right.set_title("Voting distance from ...")
     right.legend(fontsize=7)
@@ -92,7 +87,7 @@ def csto_military() -> plt.Figure:
     data = kazakhstan.csto_military()
     fig, (left, right) = plt.subplots(1, 2, figsize=(8, 3.6))
     for iso3 in data["share_of_gdp"].columns:
-        colour = style.PALETTE[STATE_COLOURS.get(iso3, "grey")]
+        colour = style.PALETTE[style.STATE_COLOURS.get(iso3, "grey")]
         width = 2.4 if iso3 == kazakhstan.KAZ else 1.0
         left.plot(data["share_of_gdp"].index, data["share_of_gdp"][iso3], color=colour,
                   lw=width, label=iso3)
