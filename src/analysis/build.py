@@ -6,12 +6,18 @@ module keys the execution cache on a hash of the package and the data registry
 and clears it, with Sphinx's parsed pages, when that hash changes. Sphinx builds
 into ``_build/site``; only a build that succeeds (no warning, no notebook error)
 is copied to ``_build/html``, so a failed build never leaves a new book behind.
+Sphinx writes every page afresh into an empty output folder: it decides what to
+rewrite by file times, after saving its environment, so a build killed while
+writing would otherwise leave stale pages that later builds take for current, and
+images of earlier builds would stay published.
 
 myst-nb executes notebooks one after another while Sphinx reads them. Before
 Sphinx starts, this module executes the notebooks that have no cached outputs in
 parallel, one per core, into the same jupyter-cache, so myst-nb finds every
 notebook executed. A notebook that fails there is not cached: myst-nb runs it
-again and reports the error, and the build fails as before.
+again and reports the error, and the build fails as before. The parallel run has a
+process session of its own, so Ctrl-C stops it and its workers within seconds
+(multiprocessing's pool would otherwise wait for its workers forever).
 
 Usage: ``python -m analysis.build [--force | --pdf] [--source DIR] [--build-dir DIR]``.
 """
@@ -21,8 +27,10 @@ from __future__ import annotations
 import argparse
 import hashlib
 import logging
+import multiprocessing
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -111,14 +119,46 @@ def execute_in_parallel(source: Path, cache_dir: Path) -> None:
              if result.excepted or result.errored else ""), flush=True)
 
 
+def _execute_in_own_session(source: Path, cache_dir: Path) -> None:
+    os.setsid()  # a process group the parent can stop as a whole
+    execute_in_parallel(source, cache_dir)
+
+
+def execute_interruptibly(source: Path, cache_dir: Path, grace: float = 3.0) -> None:
+    """:func:`execute_in_parallel` in a child process that Ctrl-C stops, workers and all.
+
+    On KeyboardInterrupt the child's process group gets SIGTERM, then SIGKILL after
+    ``grace`` seconds; the kernels notice that their worker is gone and exit.
+    """
+    child = multiprocessing.get_context("spawn").Process(
+        target=_execute_in_own_session, args=(source, cache_dir))
+    child.start()
+    try:
+        child.join()
+    except KeyboardInterrupt:
+        for stop in (signal.SIGTERM, signal.SIGKILL):
+            if not child.is_alive():
+                break
+            try:
+                os.killpg(child.pid, stop)
+            except ProcessLookupError:  # interrupted before the child had its own group
+                os.kill(child.pid, stop)
+            child.join(grace)
+        raise
+
+
 def prepare_execution(source: Path, site: Path) -> None:
     """Clear stale outputs if code or data changed, then execute what is not cached."""
+    from analysis import cache  # pandas: only when notebooks may run
+
+    cache.discard_corrupt_entries()
     cache_dir = site / "_build" / ".jupyter_cache"
     if invalidate_stale_execution([cache_dir, site / "_build" / ".doctrees"],
                                   site / "execution-key.txt",
                                   content_key(EXECUTION_INPUTS, source)):
         print("analysis code or data changed: every notebook will be executed again")
-    execute_in_parallel(source, cache_dir)
+    if notebooks_to_execute(source, cache_dir):
+        execute_interruptibly(source, cache_dir)
 
 
 def _publish(built: Path, target: Path) -> None:
@@ -128,9 +168,13 @@ def _publish(built: Path, target: Path) -> None:
     shutil.copytree(built, staging)
     old = target.with_name(target.name + ".old")
     shutil.rmtree(old, ignore_errors=True)
-    if target.exists():
-        target.rename(old)
-    staging.rename(target)
+    interrupt = signal.signal(signal.SIGINT, signal.SIG_IGN)  # no Ctrl-C between renames
+    try:
+        if target.exists():
+            target.rename(old)
+        staging.rename(target)
+    finally:
+        signal.signal(signal.SIGINT, interrupt)
     shutil.rmtree(old, ignore_errors=True)
 
 
@@ -151,6 +195,7 @@ def build_html(source: Path = paths.REPO_ROOT, build_dir: Path | None = None,
     command = [str(Path(sys.executable).with_name("jupyter-book")), "build", str(source),
                "--path-output", str(site), "-W", "-n", "--keep-going"]
     started = time.perf_counter()
+    shutil.rmtree(site / "_build" / "html", ignore_errors=True)  # every page written anew
     result = subprocess.run(command, check=False)
     if result.returncode != 0:
         print(f"BUILD FAILED (exit {result.returncode}); {html} was not updated.",
@@ -191,9 +236,13 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--build-dir", type=Path, default=None,
                         help=f"output folder (default: ${paths.BUILD_ENV} or _build)")
     args = parser.parse_args(argv)
-    if args.pdf:
-        return build_pdf(args.source.resolve(), args.build_dir)
-    return build_html(args.source.resolve(), args.build_dir, args.force)
+    try:
+        if args.pdf:
+            return build_pdf(args.source.resolve(), args.build_dir)
+        return build_html(args.source.resolve(), args.build_dir, args.force)
+    except KeyboardInterrupt:
+        print("build interrupted; the published book is unchanged", file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":

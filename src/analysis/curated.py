@@ -1,8 +1,10 @@
 """Hand-curated fact tables in ``data/curated/``, validated on every load.
 
-Each table has a pandera schema. A bad row (impossible date, unknown country code,
-missing source, ...) raises :class:`CuratedDataError` naming the file, the CSV line
-and the problem, so a wrong fact can never reach a figure quietly.
+Each table has a pandera schema and a key: the columns that identify a row, so a
+row pasted twice cannot be counted twice. A file that is not clean UTF-8 CSV, or a
+bad row (impossible date, unknown country code, missing source, duplicate key, ...),
+raises :class:`CuratedDataError` naming the file, the CSV line and the problem, so a
+wrong fact can never reach a figure quietly.
 
 A ``source`` cell holds one or more references separated by `` ; ``: each is a URL
 or the key of an entry in ``book/references.bib``.
@@ -10,9 +12,13 @@ or the key of an entry in ``book/references.bib``.
 
 from __future__ import annotations
 
+import csv
+import io
 import re
+from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 import pandas as pd
 import pandera.pandas as pa
@@ -98,8 +104,22 @@ def source_column() -> pa.Column:
                                          "separated by ' ; '"))
 
 
-def _end_not_before_start(frame: pd.DataFrame) -> pd.Series:
-    return frame["end_date"].isna() | (frame["end_date"] >= frame["start_date"])
+class RowCheck(NamedTuple):
+    """A check across the cells of each row, reported once per failing line.
+
+    pandera reports a failing row once per column, whatever the check reads; a
+    RowCheck's failure shows only the values of ``columns``.
+    """
+
+    error: str
+    columns: tuple[str, ...]
+    test: Callable[[pd.DataFrame], pd.Series]
+
+
+def _not_before(later: str, earlier: str) -> RowCheck:
+    """``later`` is empty or on/after ``earlier`` (ISO dates compare as text)."""
+    return RowCheck(f"{later} is before {earlier}", (earlier, later),
+                    lambda frame: frame[later].isna() | (frame[later] >= frame[earlier]))
 
 
 def _no_overlapping_spells(frame: pd.DataFrame) -> pd.Series:
@@ -113,12 +133,17 @@ def _no_overlapping_spells(frame: pd.DataFrame) -> pd.Series:
     return ok
 
 
-def _table(columns: dict[str, pa.Column], *checks: pa.Check) -> pa.DataFrameSchema:
-    """A curated table: exactly these columns, in this order, plus row checks."""
-    return pa.DataFrameSchema(columns, checks=list(checks), strict=True, ordered=True)
+def _table(columns: dict[str, pa.Column], *checks: RowCheck,
+           key: tuple[str, ...]) -> pa.DataFrameSchema:
+    """A curated table: exactly these columns, in this order, rows passing ``checks``,
+    and no two rows with the same ``key`` (the columns that identify a row)."""
+    return pa.DataFrameSchema(
+        columns, checks=[pa.Check(check.test, error=check.error) for check in checks],
+        unique=list(key), report_duplicates="all", strict=True, ordered=True,
+        metadata={"row_checks": {check.error: check.columns for check in checks}})
 
 
-def _spells(**extra: pa.Column) -> pa.DataFrameSchema:
+def _spells(key: tuple[str, ...], **extra: pa.Column) -> pa.DataFrameSchema:
     """Status spells of states: who held which role from when to when, with a source."""
     return _table(
         {**extra,
@@ -126,29 +151,34 @@ def _spells(**extra: pa.Column) -> pa.DataFrameSchema:
          "end_date": date_column(nullable=True),
          "source": source_column(),
          "notes": text_column(nullable=True)},
-        pa.Check(_end_not_before_start, error="end_date is before start_date"),
-        pa.Check(_no_overlapping_spells, error="spell overlaps another spell of the same state"),
+        _not_before("end_date", "start_date"),
+        RowCheck("spell overlaps another spell of the same state", (*key, "end_date"),
+                 _no_overlapping_spells),
+        key=key,
     )
 
 
-def _dated_events(**extra: pa.Column) -> pa.DataFrameSchema:
+def _dated_events(key: tuple[str, ...], **extra: pa.Column) -> pa.DataFrameSchema:
     return _table({"date": date_column(), **extra, "source": source_column(),
-                   "notes": text_column(nullable=True)})
+                   "notes": text_column(nullable=True)}, key=key)
 
 
 SCHEMAS: dict[str, pa.DataFrameSchema] = {
     "sco_status": _spells(
+        key=("iso3", "start_date"),
         iso3=iso3_column(),
         country=text_column(),
         status=pa.Column(str, pa.Check.isin(
             ["shanghai_five", "member", "observer", "dialogue_partner", "partner"])),
     ),
     "organisation_membership": _spells(  # the SCO's own spells are in sco_status
+        key=("org_id", "iso3", "start_date"),
         org_id=pa.Column(str, pa.Check.isin([o for o in ORGANISATIONS if o != "sco"])),
         iso3=iso3_column(),
         role=choice_column("member", "associate", "observer", "partner", "suspended", "frozen"),
     ),
     "security_milestones": _dated_events(
+        key=("label",),  # claims look milestones up by label
         title=text_column(),
         label=pa.Column(str, pa.Check.str_length(1, 40)),
         kind=choice_column("conference", "treaty", "organisation", "declaration",
@@ -156,7 +186,7 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
         place=text_column(nullable=True),
     ),
     "eurasian_organisations": _table({
-        "org_id": pa.Column(str, pa.Check.isin(ORGANISATIONS), unique=True),
+        "org_id": pa.Column(str, pa.Check.isin(ORGANISATIONS)),
         "name": text_column(),
         "type": text_column(),
         "founded": date_column(),
@@ -164,14 +194,14 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
         "security_mandate": text_column(),
         "source": source_column(),
         "notes": text_column(nullable=True),
-    }),
+    }, key=("org_id",)),
     "organisation_sizes": _table({
-        "org_id": pa.Column(str, pa.Check.isin(ORGANISATIONS), unique=True),
+        "org_id": pa.Column(str, pa.Check.isin(ORGANISATIONS)),
         "member_states": pa.Column(str, pa.Check.str_matches(r"^\d+$")),
         "as_of": date_column(),
         "source": source_column(),
         "notes": text_column(nullable=True),
-    }),
+    }, key=("org_id",)),
     "sco_summits": _table(
         {"start_date": date_column(),
          "end_date": date_column(),
@@ -180,7 +210,8 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
          "format": choice_column("shanghai_five", "heads_of_state"),
          "source": source_column(),
          "notes": text_column(nullable=True)},
-        pa.Check(lambda f: f["end_date"] >= f["start_date"], error="end_date before start_date"),
+        _not_before("end_date", "start_date"),
+        key=("start_date",),
     ),
     "sco_documents": _table(
         {"title": text_column(),
@@ -191,10 +222,11 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
          "in_force_date": date_column(nullable=True),
          "source": source_column(),
          "notes": text_column(nullable=True)},
-        pa.Check(lambda f: f["in_force_date"].isna() | (f["in_force_date"] >= f["signed_date"]),
-                 error="in force before it was signed"),
+        _not_before("in_force_date", "signed_date"),
+        key=("title", "signed_date"),
     ),
-    "sco_events_usa_eu": _dated_events(title=text_column(), iso3=iso3_list_column()),
+    "sco_events_usa_eu": _dated_events(key=("date", "title"), title=text_column(),
+                                       iso3=iso3_list_column()),
     "rats_reported": _table({
         "period_start": date_column(nullable=True),  # empty: a stock, or a vague period
         "period_end": date_column(),
@@ -210,7 +242,8 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
         "unit": text_column(),
         "source": source_column(),
         "notes": text_column(nullable=True),
-    }),
+    }, key=("period_start", "period_end", "reported_on", "reported_by", "indicator", "value",
+            "unit")),  # the value too: one statement gives several "other" figures in persons
     "sco_exercises": _table(
         {"name": text_column(),
          "series": choice_column("peace_mission", "other_ct"),
@@ -223,15 +256,17 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
                                            error="troops is not a number"), nullable=True),
          "source": source_column(),
          "notes": text_column(nullable=True)},
-        pa.Check(lambda f: f["end_date"] >= f["start_date"], error="end_date before start_date"),
+        _not_before("end_date", "start_date"),
+        key=("name", "start_date"),
     ),
     "economic_milestones": _dated_events(
+        key=("date", "title"),
         title=text_column(),
         kind=choice_column("memorandum", "programme", "action_plan", "institution",
                            "agreement", "strategy", "meeting"),
     ),
     "source_facts": _table(
-        {"fact_id": pa.Column(str, pa.Check.str_matches(r"^[a-z0-9_]+$"), unique=True),
+        {"fact_id": pa.Column(str, pa.Check.str_matches(r"^[a-z0-9_]+$")),
          "description": text_column(),
          "value": pa.Column(str, pa.Check(_is_number, element_wise=True,
                                           error="value is not a number"), nullable=True),
@@ -239,10 +274,12 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
          "as_of": date_column(nullable=True),
          "source": pa.Column(str, source_column().checks, nullable=True),
          "notes": text_column(nullable=True)},
-        pa.Check(lambda f: f["value"].isna() | f["source"].notna(),
-                 error="a value needs a source"),
+        RowCheck("a value needs a source", ("value", "source"),
+                 lambda frame: frame["value"].isna() | frame["source"].notna()),
+        key=("fact_id",),
     ),
     "kazakhstan_initiatives": _dated_events(
+        key=("date", "title"),
         title=text_column(),
         kind=choice_column("summit_hosted", "initiative", "chairmanship",
                            "organisation_founded"),
@@ -254,26 +291,26 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
         "kind": choice_column("treaty", "agreement", "military_cooperation", "border"),
         "source": source_column(),
         "notes": text_column(nullable=True),
-    }),
+    }, key=("partner_iso3", "date", "title")),
     "post2020_events": _dated_events(
+        key=("date", "title"),
         title=text_column(),
         recommendation=choice_column("1", "2", "3", "4"),
     ),
     "cis_security_glossary": _table({
-        "term": pa.Column(str, unique=True),
+        "term": pa.Column(str),
         "paraphrase": text_column(),
         "source": source_column(),
         "notes": text_column(nullable=True),
-    }),
+    }, key=("term",)),
     "thesis_recommendations": _table({
         "number": choice_column("1", "2", "3", "4"),
         "paraphrase": text_column(),
         "source": source_column(),
         "notes": text_column(nullable=True),
-    }),
+    }, key=("number",)),
     "thesis_claims": _table({
-        "claim_id": pa.Column(str, pa.Check.str_matches(r"^[a-z0-9]+(-[a-z0-9]+)*$"),
-                              unique=True),
+        "claim_id": pa.Column(str, pa.Check.str_matches(r"^[a-z0-9]+(-[a-z0-9]+)*$")),
         "section": pa.Column(str, pa.Check.isin(SECTIONS)),
         "paraphrase": text_column(),
         "relation": choice_column("more than", "equal to", "about"),
@@ -283,38 +320,151 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
         "check": text_column(),
         "source": source_column(),
         "notes": text_column(nullable=True),
-    }),
+    }, key=("claim_id",)),
 }
 
 
-def validate(frame: pd.DataFrame, name: str, file: Path | str) -> pd.DataFrame:
-    """Validate ``frame`` against the schema ``name``; errors name file and CSV line."""
+def validate(frame: pd.DataFrame, name: str, file: Path | str,
+             lines: list[int]) -> pd.DataFrame:
+    """Validate ``frame`` against the schema ``name``; errors name file and CSV line.
+
+    ``lines[i]`` is the CSV line on which row ``i`` starts.
+    """
+    schema = SCHEMAS[name]
     try:
-        return SCHEMAS[name].validate(frame, lazy=True)
+        return schema.validate(frame, lazy=True)
     except pa.errors.SchemaErrors as errors:
-        raise CuratedDataError(_describe(errors.failure_cases, file)) from None
+        raise _invalid(_describe(errors.failure_cases, frame, schema, file, lines)) from None
 
 
-def _describe(cases: pd.DataFrame, file: Path | str) -> str:
-    lines = []
-    for case in cases.itertuples():
-        where = f"line {int(case.index) + 2}" if pd.notna(case.index) else "whole table"
+def _invalid(problems: list[str]) -> CuratedDataError:
+    return CuratedDataError(
+        "invalid curated data:\n  " + "\n  ".join(sorted(set(problems), key=_line_number)))
+
+
+def _describe(cases: pd.DataFrame, frame: pd.DataFrame, schema: pa.DataFrameSchema,
+              file: Path | str, lines: list[int]) -> list[str]:
+    duplicate = cases["check"] == "multiple_fields_uniqueness"
+    rows = sorted(set(cases.loc[duplicate, "index"].astype(int)))
+    problems = _duplicates(frame.loc[rows], schema.unique, file, lines)
+    row_checks = schema.metadata["row_checks"]
+    for case in cases[~duplicate].itertuples():
+        if pd.isna(case.index):
+            where = "whole table"
+        else:
+            where = f"line {lines[int(case.index)]}"
+            if case.check in row_checks:
+                shown = _cells(frame.loc[int(case.index)], row_checks[case.check])
+                problems.append(f"{file}, {where}: {case.check} ({shown})")
+                continue
         column = f", column {case.column!r}" if isinstance(case.column, str) else ""
         check = "missing value (the column is required)" if case.check == "not_nullable" \
             else case.check
-        lines.append(f"{file}, {where}{column}: {check} (value: {case.failure_case!r})")
-    return "invalid curated data:\n  " + "\n  ".join(sorted(set(lines), key=_line_number))
+        problems.append(f"{file}, {where}{column}: {check} (value: {case.failure_case!r})")
+    return problems
+
+
+def _duplicates(rows: pd.DataFrame, key: list[str], file: Path | str,
+                lines: list[int]) -> list[str]:
+    """One problem per set of rows sharing a key: their lines and the key's values."""
+    return [f"{file}, lines {', '.join(str(lines[row]) for row in group.index)}: "
+            f"duplicate key ({_cells(group.iloc[0], key)}); a key must identify one row"
+            for _, group in rows.groupby(key, dropna=False, sort=False)]
+
+
+def _cells(row: pd.Series, columns: Iterable[str]) -> str:
+    return ", ".join(f"{column} " + ("empty" if pd.isna(row[column]) else repr(row[column]))
+                     for column in columns)
 
 
 def _line_number(message: str) -> int:
-    found = re.search(r", line (\d+)", message)
+    found = re.search(r", lines? (\d+)", message)
     return int(found.group(1)) if found else 0
+
+
+_QUOTING = 'put the whole field in quotes and double each quote inside it: "a ""b"" c"'
+_CSV_ERRORS = {"',' expected after '\"'": f"text after a closing quote ({_QUOTING})",
+               "unexpected end of data": "a quoted field is never closed"}
+
+
+def _decode(file: Path | str) -> str:
+    """The text of ``file``; a byte that is not UTF-8 is reported by line and column."""
+    raw = Path(file).read_bytes()
+    try:
+        return raw.decode("utf-8").removeprefix("\ufeff")  # pandas also dropped a BOM
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        before = raw[raw.rfind(b"\n", 0, error.start) + 1:error.start].decode("utf-8")
+        raise _invalid([f"{file}, line {line}: not UTF-8 (byte 0x{raw[error.start]:02x} at "
+                        f"column {len(before) + 1}); save the file as UTF-8"]) from None
+
+
+def _records(file: Path | str) -> list[tuple[int, list[str], str]]:
+    """Each non-blank CSV record of ``file``: the line it starts on, its fields, its text."""
+    lines = io.StringIO(_decode(file), newline="").readlines()
+    reader = csv.reader(lines, strict=True)
+    records = []
+    while True:
+        start = reader.line_num + 1
+        try:
+            fields = next(reader, None)
+        except csv.Error as error:
+            problem = _CSV_ERRORS.get(str(error), str(error))
+            raise _invalid([f"{file}, line {start}: {problem}"]) from None
+        if fields is None:
+            return records
+        if fields:  # pandas skipped blank lines too
+            records.append((start, fields, "".join(lines[start - 1:reader.line_num])))
+
+
+def _stray_quote(text: str, fields: list[str]) -> str | None:
+    """The first field that is unquoted in the record's ``text`` but holds a quote.
+
+    The csv module keeps such a quote as a literal character; here it is always a slip.
+    """
+    position = 0
+    for field in fields:
+        if text.startswith('"', position):  # quoted: inner quotes doubled, then a comma
+            position += len(field.replace('"', '""')) + 3
+        elif '"' in field:
+            return field
+        else:
+            position += len(field) + 1
+    return None
+
+
+def _record_problem(fields: list[str], text: str, width: int) -> str | None:
+    if len(fields) != width:
+        hint = "an unquoted comma?" if len(fields) > width else "a missing field?"
+        return f"expected {width} fields, found {len(fields)} ({hint})"
+    stray = _stray_quote(text, fields)
+    if stray is not None:
+        return f"a quote inside the unquoted field {stray!r} ({_QUOTING})"
+    return None
+
+
+def _parse(file: Path | str) -> tuple[pd.DataFrame, list[int]]:
+    """The rows of a curated CSV as text, empty cells missing, and the line each starts on.
+
+    Stricter than pandas: a stray quote or a row with too many or too few fields is an
+    error naming its line, never a silently shifted or swallowed cell.
+    """
+    records = _records(file)
+    if not records:
+        raise _invalid([f"{file}: empty file (no header line)"])
+    problems = [f"{file}, line {line}: {problem}" for line, fields, text in records
+                if (problem := _record_problem(fields, text, len(records[0][1])))]
+    if problems:
+        raise _invalid(problems)
+    (_, header, _), *rows = records
+    frame = pd.DataFrame([fields for _, fields, _ in rows], columns=header, dtype="str")
+    return frame.mask(frame == ""), [line for line, _, _ in rows]
 
 
 def read_csv(file: Path | str, name: str) -> pd.DataFrame:
     """Read and validate a curated CSV (all cells as text; empty cells as missing)."""
-    frame = pd.read_csv(file, dtype=str, keep_default_na=False, na_values=[""])
-    return validate(frame, name, file)
+    frame, lines = _parse(file)
+    return validate(frame, name, file, lines)
 
 
 @cache

@@ -1,8 +1,8 @@
 """Hash-verified access to the external raw files listed in ``data/registry.csv``.
 
 A raw file is resolved from the cache, then from the mirror directory named by
-``SCO_DATA_MIRROR``, then from its canonical URL; pooch checks its sha256 every
-time. A file whose hash does not match is never returned: the caller gets a
+``SCO_DATA_MIRROR``, then from its canonical URL; its sha256 is checked every time.
+A file whose hash does not match is never returned: the caller gets a
 :class:`DataIntegrityError` naming the key, the file, both hashes and the remedy.
 
 Run ``python -m analysis.data verify`` to check every registered file (and every
@@ -15,6 +15,7 @@ import csv
 import hashlib
 import shutil
 import sys
+import tempfile
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -154,7 +155,9 @@ def fetch(key: str) -> Path:
     """Path of the verified local copy of the raw file registered as ``key``."""
     item = entry(key)
     target = paths.cache_dir() / "raw" / item.path
-    source = _mirror_file(item)
+    if target.is_file() and sha256_of(target) == item.sha256:
+        return target
+    _check_writable(item, target.parent)
     downloader = _MirrorOrHTTP(item)
     try:
         local = pooch.retrieve(
@@ -169,17 +172,47 @@ def fetch(key: str) -> Path:
         if "hash" not in str(error).lower():
             raise
         raise _integrity_error(item, downloader.origin, downloader.actual_sha256) from None
-    except Exception as error:  # network failure: no cache, no mirror, no internet
-        where = f"the mirror {source} (from ${paths.MIRROR_ENV})" if source else (
-            f"any mirror (${paths.MIRROR_ENV} is not set)"
-        )
-        raise DataMissingError(
-            f"data file {item.key!r} ({item.path}) is not in the cache {target.parent}, "
-            f"nor in {where}, and downloading {item.url} failed: {error}. "
-            f"Set {paths.MIRROR_ENV} to a directory holding the raw files, or connect "
-            f"to the internet."
-        ) from None
+    except Exception as error:  # network failure: no good cache copy, no mirror, no internet
+        raise _unavailable(item, target, error) from None
     return Path(local)
+
+
+def _check_writable(item: RegistryEntry, directory: Path) -> None:
+    """Fail before fetching if the cache cannot store the file.
+
+    Otherwise pooch's OSError would surface as a failed download (requests' errors are
+    OSErrors too) and be reported as a missing mirror, hiding the real cause.
+    """
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=directory):
+            pass
+    except OSError as error:
+        raise DataError(
+            f"data file {item.key!r} cannot be stored: the cache directory {directory} is not "
+            f"writable ({error}). Set {paths.CACHE_ENV} to a writable directory "
+            f"(the cache is now {paths.cache_dir()})."
+        ) from None
+
+
+def _unavailable(item: RegistryEntry, target: Path, error: Exception) -> DataError:
+    """No good copy could be fetched; a corrupted cached copy, if any, is the news."""
+    source = _mirror_file(item)
+    mirror = (f"the mirror (${paths.MIRROR_ENV}) has no {source}" if source
+              else f"${paths.MIRROR_ENV} is not set")
+    tried = f"{mirror}, and downloading {item.url} failed: {error}"
+    remedy = (f"Set {paths.MIRROR_ENV} to a directory holding the raw files, or connect "
+              f"to the internet")
+    if target.is_file():  # pooch keeps the old copy when no new one arrives
+        return DataIntegrityError(
+            f"data file {item.key!r}: the cached copy {target} is corrupted (expected sha256 "
+            f"{item.sha256}, got {sha256_of(target)}), so it was not used. No good copy "
+            f"could be fetched: {tried}. {remedy}; the corrupted copy is then replaced."
+        )
+    return DataMissingError(
+        f"data file {item.key!r} ({item.path}) is not in the cache {target.parent}; "
+        f"{tried}. {remedy}."
+    )
 
 
 def verify_all() -> list[str]:

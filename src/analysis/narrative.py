@@ -3,9 +3,18 @@
 A notebook passes the dict to :func:`glue_all`, which glues every value for the
 text (myst-nb ``{glue:text}``) and prints them, so nbval checks the prose numbers
 as well as the tables and figures.
+
+Floats are rounded to :data:`SIGNIFICANT_DIGITS` significant digits before they
+are glued or printed. The book never shows more than four, and the last digits of
+a full-precision float differ between CPUs (NumPy picks wider SIMD kernels where
+the processor has them), which would make the stored outputs fail nbval on a
+reviewer's machine. Noise in the 13th digit changes a 6-digit rounding only for a
+value within about 1e-13 of a rounding boundary.
 """
 
 from __future__ import annotations
+
+import math
 
 import pandas as pd
 from myst_nb import glue
@@ -26,11 +35,22 @@ from analysis import (
 )
 from analysis.sources import owid, ucdp
 
+SIGNIFICANT_DIGITS = 6
+
+
+def meaningful(value: object) -> object:
+    """``value`` as a plain Python object holding only the digits the book can mean:
+    a NumPy scalar becomes its Python equivalent, a float keeps six significant digits."""
+    value = value.item() if hasattr(value, "item") else value
+    if isinstance(value, float) and math.isfinite(value):
+        return float(f"{value:.{SIGNIFICANT_DIGITS}g}")
+    return value
+
 
 def glue_all(values: dict[str, object]) -> None:
     """Glue each value under its name (hidden here, shown where the text cites it)."""
     for name, value in values.items():
-        value = value.item() if hasattr(value, "item") else value  # numpy -> Python
+        value = meaningful(value)
         glue(name, value, display=False)
         print(f"{name} = {value!r}")
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
+import pandas as pd
 import pytest
 
-from analysis import curated
+from analysis import curated, paths
 
 GOOD = {"iso3": "KAZ", "country": "Kazakhstan", "status": "member",
         "start_date": "2001-06-15", "end_date": "", "source": "https://eng.sectsco.org/",
@@ -75,3 +78,91 @@ def test_an_extra_column_is_rejected(tmp_path):
     file.write_text(",".join([*GOOD, "extra"]) + "\n" + ",".join([*GOOD.values(), "x"]) + "\n")
     with pytest.raises(curated.CuratedDataError, match="extra"):
         curated.read_csv(file, "sco_status")
+
+
+@pytest.mark.parametrize("name", sorted(curated.SCHEMAS))
+def test_a_duplicated_row_is_rejected_with_its_lines_and_key(tmp_path, name):
+    lines = (paths.CURATED_DIR / f"{name}.csv").read_text(encoding="utf-8").splitlines(True)
+    copy = tmp_path / f"{name}.csv"
+    copy.write_text("".join([*lines, lines[1]]), encoding="utf-8")  # the first row, again
+    with pytest.raises(curated.CuratedDataError) as error:
+        curated.read_csv(copy, name)
+    message = str(error.value)
+    assert f"{copy}, lines 2, {len(lines) + 1}: duplicate key" in message
+    first = curated.load(name).iloc[0]
+    for column in curated.SCHEMAS[name].unique:
+        value = "empty" if pd.isna(first[column]) else repr(first[column])
+        assert f"{column} {value}" in message
+
+
+def test_the_key_allows_rows_that_differ_in_it(curated_csv):
+    rows = [GOOD, {**GOOD, "iso3": "CHN", "country": "China"}]
+    assert len(curated.read_csv(curated_csv("sco_status", rows), "sco_status")) == 2
+
+
+@pytest.mark.parametrize("name", sorted(curated.SCHEMAS))
+def test_a_clean_file_loads_as_pandas_read_it(name):
+    """The strict parser changes nothing for a well-formed file (quoted commas, "")."""
+    file = paths.CURATED_DIR / f"{name}.csv"
+    expected = pd.read_csv(file, dtype=str, keep_default_na=False, na_values=[""])
+    pd.testing.assert_frame_equal(curated.read_csv(file, name), expected, check_exact=True)
+
+
+HEADER = ",".join(GOOD)
+ROW = ",".join(GOOD.values())
+
+
+@pytest.mark.parametrize(("bad_row", "problem"), [
+    (ROW + ",extra", "line 3: expected 7 fields, found 8 (an unquoted comma?)"),
+    (ROW.removesuffix(","), "line 3: expected 7 fields, found 6"),
+    (ROW + 'Astana "Declaration', """line 3: a quote inside the unquoted field 'Astana "Decl"""),
+    (ROW + 'abc"def', """line 3: a quote inside the unquoted field 'abc"def'"""),
+    (ROW + '"abc"def', "line 3: text after a closing quote"),
+    (ROW + '"abc\n' + ROW, "line 3: a quoted field is never closed"),
+])
+def test_a_malformed_csv_row_is_rejected_with_file_and_line(tmp_path, bad_row, problem):
+    file = tmp_path / "sco_status.csv"
+    file.write_text(f"{HEADER}\n{ROW}\n{bad_row}\n", encoding="utf-8")
+    with pytest.raises(curated.CuratedDataError, match=re.escape(f"{file}, {problem}")):
+        curated.read_csv(file, "sco_status")
+
+
+def test_a_byte_that_is_not_utf8_is_rejected_with_line_and_column(tmp_path):
+    file = tmp_path / "sco_status.csv"
+    file.write_bytes(f"{HEADER}\n{ROW}\n{ROW}caf".encode() + b"\xe9\n")
+    with pytest.raises(curated.CuratedDataError,
+                       match=re.escape(f"{file}, line 3: not UTF-8 (byte 0xe9 at column "
+                                       f"{len(ROW) + 4})")):
+        curated.read_csv(file, "sco_status")
+
+
+def test_quoted_fields_keep_commas_quotes_and_line_breaks(tmp_path):
+    file = tmp_path / "sco_status.csv"
+    file.write_text(f'{HEADER}\r\n{ROW}"a, ""b""\r\nc"\r\n', encoding="utf-8")
+    assert curated.read_csv(file, "sco_status").loc[0, "notes"] == 'a, "b"\r\nc'
+
+
+def test_line_numbers_count_blank_lines_and_line_breaks_inside_fields(tmp_path):
+    file = tmp_path / "sco_status.csv"
+    late = ROW.replace("KAZ,Kazakhstan", "CHN,China").replace(",,", ",1999-01-01,")
+    file.write_text(f'{HEADER}\n{ROW}"two\nlines"\n\n{late}\n', encoding="utf-8")
+    with pytest.raises(curated.CuratedDataError, match=re.escape(f"{file}, line 5: end_date")):
+        curated.read_csv(file, "sco_status")
+
+
+@pytest.mark.parametrize(("name", "row", "problem"), [
+    ("sco_status", {**GOOD, "iso3": "CHN", "country": "China", "end_date": "1999-01-01"},
+     "end_date is before start_date (start_date '2001-06-15', end_date '1999-01-01')"),
+    ("sco_summits", {"start_date": "2001-06-15", "end_date": "2001-06-14", "city": "Shanghai",
+                     "host_iso3": "CHN", "format": "heads_of_state",
+                     "source": "https://eng.sectsco.org/", "notes": ""},
+     "end_date is before start_date (start_date '2001-06-15', end_date '2001-06-14')"),
+    ("source_facts", {"fact_id": "x", "description": "d", "value": "1", "unit": "u",
+                      "as_of": "", "source": "", "notes": ""},
+     "a value needs a source (value '1', source empty)"),
+])
+def test_a_check_across_columns_is_reported_once_with_its_values(curated_csv, name, row, problem):
+    file = curated_csv(name, [row])
+    with pytest.raises(curated.CuratedDataError) as error:
+        curated.read_csv(file, name)
+    assert str(error.value) == f"invalid curated data:\n  {file}, line 2: {problem}"

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import errno
+import tempfile
+from pathlib import Path
+
 import pytest
 import requests
 
@@ -36,19 +40,82 @@ def test_corrupted_cache_copy_is_replaced_from_the_mirror(fake_data):
     assert data.fetch("demo").read_bytes() == fake_data.payload
 
 
-def test_missing_everywhere_names_key_mirror_and_url(fake_data, monkeypatch):
-    fake_data.file.unlink()
-
-    def offline(*args, **kwargs):
+def _offline(monkeypatch):
+    def unreachable(*args, **kwargs):
         raise requests.exceptions.ConnectionError("network is unreachable")
 
-    monkeypatch.setattr(requests, "get", offline)
+    monkeypatch.setattr(requests, "get", unreachable)
+
+
+def test_missing_everywhere_names_key_mirror_and_url(fake_data, monkeypatch):
+    fake_data.file.unlink()
+    _offline(monkeypatch)
     with pytest.raises(data.DataMissingError) as error:
         data.fetch("demo")
     message = str(error.value)
     assert "'demo'" in message and "demo/data.csv" in message
     assert "https://example.invalid/demo/data.csv" in message
     assert paths.MIRROR_ENV in message
+
+
+@pytest.mark.parametrize("mirror", ["unset", "without the file"])
+def test_a_corrupted_cache_copy_with_no_good_copy_anywhere_is_called_corrupted(
+        fake_data, monkeypatch, mirror):
+    local = data.fetch("demo")
+    local.write_bytes(b"tampered")
+    if mirror == "unset":
+        monkeypatch.delenv(paths.MIRROR_ENV)
+    else:
+        fake_data.file.unlink()
+    _offline(monkeypatch)
+    with pytest.raises(data.DataIntegrityError) as error:
+        data.fetch("demo")
+    message = str(error.value)
+    assert f"the cached copy {local} is corrupted" in message
+    assert data.entry("demo").sha256 in message and data.sha256_of(local) in message
+    assert "No good copy could be fetched" in message
+    assert ("is not set" if mirror == "unset" else f"has no {fake_data.file}") in message
+    assert "https://example.invalid/demo/data.csv failed: network is unreachable" in message
+    assert "not in the cache" not in message
+
+
+def _read_only(monkeypatch, directory: Path):
+    """Simulate a read-only cache (as root, chmod would not stop us writing)."""
+    create = tempfile.NamedTemporaryFile
+
+    def refuse(*args, dir=None, **kwargs):
+        if dir is not None and Path(dir).is_relative_to(directory):
+            raise OSError(errno.EROFS, "Read-only file system", str(dir))
+        return create(*args, dir=dir, **kwargs)
+
+    monkeypatch.setattr(tempfile, "NamedTemporaryFile", refuse)
+
+
+@pytest.mark.parametrize("cache", ["under a regular file", "read-only"])
+def test_an_unwritable_cache_is_named_before_anything_is_fetched(
+        fake_data, monkeypatch, tmp_path, cache):
+    if cache == "under a regular file":  # mkdir fails for real: NotADirectoryError
+        (tmp_path / "file").write_text("x")
+        monkeypatch.setenv(paths.CACHE_ENV, str(tmp_path / "file" / "cache"))
+        reason = "Not a directory"
+    else:
+        fake_data.cache.mkdir()
+        _read_only(monkeypatch, fake_data.cache)
+        reason = "Read-only file system"
+    with pytest.raises(data.DataError) as error:
+        data.fetch("demo")
+    message = str(error.value)
+    assert not isinstance(error.value, data.DataMissingError)
+    assert f"cache directory {paths.cache_dir() / 'raw' / 'demo'} is not writable" in message
+    assert reason in message
+    assert f"Set {paths.CACHE_ENV} to a writable directory" in message
+    assert paths.MIRROR_ENV not in message
+
+
+def test_a_read_only_cache_holding_a_good_copy_is_still_used(fake_data, monkeypatch):
+    data.fetch("demo")
+    _read_only(monkeypatch, fake_data.cache)
+    assert data.fetch("demo").read_bytes() == fake_data.payload
 
 
 def test_verify_all_reports_a_corrupted_mirror_even_with_a_good_cache(fake_data):
