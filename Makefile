@@ -4,7 +4,8 @@
 #                   data, execute the notebooks and build the HTML book in _build/html
 #   make test       build the book and the PDF, then run every test: unit, integration,
 #                   PDF and browser tests, nbval over every notebook (stored outputs vs
-#                   a fresh run), and a check of every internal link and anchor
+#                   a fresh run, also with NumPy's wider SIMD kernels off), and a check
+#                   of every internal link and anchor
 #   make pdf        build the PDF edition with XeLaTeX into _build/pdf/book.pdf
 #   make check      lint the package, the tests and the notebooks (ruff)
 #   make bench      time cold and incremental builds, nbval, each notebook and each
@@ -24,16 +25,42 @@ PY := $(BIN)/python
 NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
 PYTEST_WORKERS ?= 2
 BUILD_DIR := $(or $(SCO_BUILD_DIR),_build)
+VENV_CHECK = $(PYTHON) tools/venv_check.py --python-name '$(PYTHON)'
+PIP_INSTALL = $(PY) -m pip install --quiet --disable-pip-version-check
+# The venv's own pip: pinned and hashed in the lock by `make lock`, not the old one that
+# comes with Python. (setuptools is pinned by build-system.requires in pyproject.toml.)
+PIP_PIN := pip==26.3
+PIP_TOOLS_PIN := pip-tools==7.6.2
+LOCK_ARGS ?=
 
 .PHONY: book pdf test check bench notebooks data install lock clean distclean
 
 install: $(VENV)/.installed
 
-$(VENV)/.installed: requirements.lock pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
-	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
+# tools/venv_check.py removes a venv that is half-made (no .installed stamp), broken or made
+# by a Python outside requires-python, with a one-line message, so that it is rebuilt; and
+# when one must be made with a $(PYTHON) that is not 3.11 it stops at once and says how to
+# set PYTHON=. This rule runs it on every make (FORCE) and is cheap: it only reads
+# pyvenv.cfg. It touches nothing when the venv is fine, so the stamp below stays up to date
+# and `make book` with nothing changed installs nothing; when it removes the venv,
+# pyvenv.cfg changes and the stamp is remade.
+$(VENV)/pyvenv.cfg: FORCE
+	@$(VENV_CHECK) $(VENV)
+
+# Everything, pip and setuptools included, is pinned with hashes in requirements.lock
+# (--require-hashes). The project itself cannot be hashed: it is installed without its
+# dependencies, without build isolation (its build backend is the venv's pinned
+# setuptools) and without an index, so nothing unhashed is fetched. The check runs again
+# first, so that this recipe never installs into a venv that it should not trust.
+$(VENV)/.installed: requirements.lock pyproject.toml $(VENV)/pyvenv.cfg
+	@$(VENV_CHECK) $(VENV)
+	test -e $(VENV)/pyvenv.cfg || $(PYTHON) -m venv $(VENV)
+	$(PIP_INSTALL) --require-hashes -r requirements.lock
+	$(PIP_INSTALL) --no-deps --no-build-isolation --no-index -e .
 	touch $@
+
+.PHONY: FORCE
+FORCE:
 
 data: install
 	$(PY) -m analysis.data verify
@@ -44,9 +71,15 @@ book: data
 pdf: data
 	$(PY) -m analysis.build --pdf
 
+NBVAL := --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg
+
+# nbval runs twice: on this CPU as it is, then with NumPy's SIMD levels above its
+# baseline switched off and another OpenBLAS kernel, as on an older processor; the
+# stored outputs must match both (see "What a build guarantees" in the README).
 test: book pdf
-	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadfile \
-	  --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg tests notebooks
+	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadfile $(NBVAL) tests notebooks
+	NPY_DISABLE_CPU_FEATURES="$$($(PY) tools/wider_simd.py)" OPENBLAS_CORETYPE=Haswell \
+	  $(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadfile -p no:cacheprovider $(NBVAL) notebooks
 	$(BIN)/pytest --check-links --check-anchors --check-links-ignore 'https?://.*' \
 	  -p no:cacheprovider $(BUILD_DIR)/html \
 	  --ignore=$(BUILD_DIR)/html/_sources --ignore=$(BUILD_DIR)/html/_static
@@ -55,15 +88,27 @@ bench: data
 	$(PY) -m analysis.bench
 
 check: install
-	$(BIN)/ruff check src tests notebooks
+	$(BIN)/ruff check src tests notebooks tools
 
 notebooks: data
 	$(BIN)/jupyter execute --inplace $(NOTEBOOKS)
 
+# pip-compile (in a throw-away venv) resolves pyproject.toml with its test extra, plus
+# $(PIP_PIN) and build-system.requires (setuptools, the build backend of the editable
+# install), and writes the hash of every file PyPI serves for each pinned version.
+# Versions already in requirements.lock are kept where they still fit; `make lock
+# LOCK_ARGS=--upgrade` moves everything to the newest versions instead.
 lock:
+	@$(VENV_CHECK)
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
-	.lock-venv/bin/pip install --quiet -e ".[test]"
-	{ sed -n '1,2p' requirements.lock; .lock-venv/bin/pip freeze --exclude-editable; } > requirements.lock.new
+	.lock-venv/bin/pip install --quiet --disable-pip-version-check $(PIP_TOOLS_PIN)
+	{ echo '$(PIP_PIN)'; $(PYTHON) -c 'import tomllib; print(*tomllib.load(open( \
+	  "pyproject.toml", "rb"))["build-system"]["requires"], sep="\n")'; } > .lock-venv/extra.in
+	cp requirements.lock .lock-venv/requirements.lock
+	.lock-venv/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+	  --extra test --no-header --no-annotate --no-emit-index-url --no-emit-find-links \
+	  $(LOCK_ARGS) -o .lock-venv/requirements.lock pyproject.toml .lock-venv/extra.in
+	{ sed -n '1,2p' requirements.lock; cat .lock-venv/requirements.lock; } > requirements.lock.new
 	mv requirements.lock.new requirements.lock && rm -rf .lock-venv
 
 clean:

@@ -215,8 +215,9 @@ def build_pdf(source: Path = paths.REPO_ROOT, build_dir: Path | None = None) -> 
     command = [str(Path(sys.executable).with_name("jupyter-book")), "build", str(source),
                "--path-output", str(site), "--builder", "pdflatex", "-W", "-n",
                "--keep-going"]
-    result = subprocess.run(command, check=False)
     built = site / "_build" / "latex" / "book.pdf"
+    built.unlink(missing_ok=True)  # only a PDF made by this build may be published
+    result = subprocess.run(command, check=False)
     if result.returncode != 0 or not built.is_file():
         print(f"PDF BUILD FAILED (exit {result.returncode}).", file=sys.stderr)
         return result.returncode or 1
