@@ -66,10 +66,10 @@ data: install
 	$(PY) -m analysis.data verify
 
 book: data
-	$(PY) -m analysis.build
+	$(PY) -m tools.build
 
 pdf: data
-	$(PY) -m analysis.build --pdf
+	$(PY) -m tools.build --pdf
 
 NBVAL := --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg
 
@@ -85,7 +85,7 @@ test: book pdf
 	  --ignore=$(BUILD_DIR)/html/_sources --ignore=$(BUILD_DIR)/html/_static
 
 bench: data
-	$(PY) -m analysis.bench
+	$(PY) -m tools.bench
 
 check: install
 	$(BIN)/ruff check src tests notebooks tools

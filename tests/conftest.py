@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from analysis import curated, data, paths
+from analysis import paths
+from analysis.data import curated, raw
 
 
 @dataclass
@@ -34,16 +35,16 @@ def fake_data(tmp_path, monkeypatch) -> FakeData:
     registry = tmp_path / "registry.csv"
     with open(registry, "w", newline="") as handle:
         writer = csv.writer(handle, lineterminator="\n")
-        writer.writerow(data.REGISTRY_COLUMNS)
+        writer.writerow(raw.REGISTRY_COLUMNS)
         writer.writerow(["demo", "demo/data.csv", "https://example.invalid/demo/data.csv",
                          hashlib.sha256(payload).hexdigest(), len(payload), "Demo publisher",
                          "v1", "CC0", "wdi"])
     monkeypatch.setattr(paths, "REGISTRY_CSV", registry)
     monkeypatch.setenv(paths.MIRROR_ENV, str(mirror))
     monkeypatch.setenv(paths.CACHE_ENV, str(cache))
-    data.registry.cache_clear()
+    raw.registry.cache_clear()
     yield FakeData("demo", registry, mirror, cache, file, payload)
-    data.registry.cache_clear()
+    raw.registry.cache_clear()
 
 
 @pytest.fixture

@@ -18,7 +18,8 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import sync_playwright
 
-from analysis import narrative, paths
+from analysis import paths
+from analysis.sections import s00_introduction
 
 pytestmark = pytest.mark.browser
 
@@ -82,7 +83,7 @@ def test_page_loads_cleanly_and_offline(site, browser, name):
 
 
 def test_glued_numbers_are_visible(site, browser):
-    values = narrative.introduction()
+    values = s00_introduction.numbers()
     page, _, _ = _visit(browser, f"{site}/notebooks/00_introduction.html")
     text = page.inner_text("main")
     for key, spec in (("population_thesis_bn", ".2f"), ("gdp_thesis_trn", ".1f"),

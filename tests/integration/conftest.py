@@ -42,11 +42,11 @@ def tiny_book(tmp_path):
 
 @pytest.fixture
 def build_book():
-    """Run ``python -m analysis.build`` on a book folder; return the finished process."""
+    """Run ``python -m tools.build`` on a book folder; return the finished process."""
 
     def build(source: Path, build_dir: Path) -> subprocess.CompletedProcess:
         return subprocess.run(
-            [sys.executable, "-m", "analysis.build", "--source", str(source),
+            [sys.executable, "-m", "tools.build", "--source", str(source),
              "--build-dir", str(build_dir)],
             capture_output=True, text=True, timeout=600, check=False,
         )

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from analysis import data, paths
+from analysis import paths
+from analysis.data import raw
 
 pytestmark = pytest.mark.integration
 
@@ -27,14 +28,14 @@ def _make_book(env_overrides: dict[str, str]) -> subprocess.CompletedProcess:
 
 def test_a_corrupted_mirror_file_stops_make_book(tmp_path):
     mirror = tmp_path / "mirror"
-    for key, item in data.registry().items():
+    for key, item in raw.registry().items():
         target = mirror / item.path
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(data.fetch(key), target)
-    victim = mirror / data.entry("wdi_sp_pop_totl").path
-    raw = bytearray(victim.read_bytes())
-    raw[100] ^= 0x20  # one byte changed
-    victim.write_bytes(bytes(raw))
+        shutil.copyfile(raw.fetch(key), target)
+    victim = mirror / raw.entry("wdi_sp_pop_totl").path
+    damaged = bytearray(victim.read_bytes())
+    damaged[100] ^= 0x20  # one byte changed
+    victim.write_bytes(bytes(damaged))
     build_dir = tmp_path / "build"
 
     result = _make_book({paths.MIRROR_ENV: str(mirror), paths.CACHE_ENV: str(tmp_path / "cache"),

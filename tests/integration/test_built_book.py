@@ -3,31 +3,22 @@
 from __future__ import annotations
 
 import html
+import importlib
 import re
 
 import nbformat
 import pytest
 
-from analysis import narrative, paths
+from analysis import paths
 
 pytestmark = pytest.mark.integration
 
 HTML = paths.build_dir() / "html"
 GLUE = re.compile(r"\{glue:text\}`([A-Za-z_][A-Za-z0-9_]*)(?::([^`]*))?`")
 # notebook -> the function computing the numbers its prose quotes
-NUMBERS = {
-    "00_introduction": narrative.introduction,
-    "11_regional_security": narrative.theory_of_regional_security,
-    "12_international_organisations": narrative.international_organisations,
-    "13_stages": narrative.stages_of_development,
-    "21_security": narrative.security_in_central_asia,
-    "22_economy": narrative.socio_economic_cooperation,
-    "23_prospects": narrative.prospects,
-    "31_kazakhstan_sco": narrative.kazakhstan_and_the_sco,
-    "32_kazakhstan_cis": narrative.kazakhstan_cis_csto,
-    "40_conclusion": narrative.conclusion,
-    "90_claims_audit": narrative.claims_overview,
-}
+NUMBERS = {file.stem: importlib.import_module(f"analysis.sections.s{file.stem}").numbers
+           for file in sorted((paths.REPO_ROOT / "notebooks").glob("*.ipynb"))
+           if file.stem != "91_replication"}
 
 
 def _page(name: str) -> str:

@@ -40,7 +40,7 @@ def _with_killer(source: Path) -> Path:
 
 def _build(source: Path, build_dir: Path, **env: str) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "analysis.build", "--source", str(source),
+        [sys.executable, "-m", "tools.build", "--source", str(source),
          "--build-dir", str(build_dir)],
         env={**os.environ, "PYTHONPATH": str(source), **env},
         capture_output=True, text=True, timeout=600, check=False)
@@ -141,7 +141,7 @@ def test_ctrl_c_during_notebook_execution_stops_everything_and_keeps_the_old_boo
                                 "time.sleep(120)"))
 
     build = subprocess.Popen(  # a session of its own, like a shell running 'make book'
-        [sys.executable, "-m", "analysis.build", "--source", str(source),
+        [sys.executable, "-m", "tools.build", "--source", str(source),
          "--build-dir", str(build_dir)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         start_new_session=True)
     deadline = time.monotonic() + 120

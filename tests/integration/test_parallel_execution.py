@@ -6,7 +6,7 @@ import nbformat
 import pytest
 from jupyter_cache import get_cache
 
-from analysis import build
+from tools import build
 
 pytestmark = pytest.mark.integration
 

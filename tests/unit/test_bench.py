@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from analysis import bench
+from tools import bench
 
 
 def test_executed_notebooks_counts_parallel_and_sphinx_executions():

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from analysis import build
+from tools import build
 
 
 def test_content_key_changes_with_content_and_names(tmp_path):
@@ -21,7 +21,7 @@ def test_content_key_changes_with_content_and_names(tmp_path):
 def test_execution_inputs_cover_the_package_and_the_data():
     files = {str(p) for pattern in build.EXECUTION_INPUTS
              for p in build.paths.REPO_ROOT.glob(pattern)}
-    assert any(f.endswith("src/analysis/footprint.py") for f in files)
+    assert any(f.endswith("src/analysis/topics/footprint.py") for f in files)
     assert any(f.endswith("data/registry.csv") for f in files)
     assert any(f.endswith("data/curated/sco_status.csv") for f in files)
 

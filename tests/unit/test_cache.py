@@ -8,7 +8,7 @@ import zlib
 import pandas as pd
 import pytest
 
-from analysis import cache
+from analysis.data import cache
 
 
 def _parse(file):

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis import claims, curated
+from analysis.data import curated
+from analysis.topics import claims
 
 
 @pytest.mark.parametrize(("claimed", "measured", "expected"), [

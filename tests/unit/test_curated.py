@@ -7,7 +7,8 @@ import re
 import pandas as pd
 import pytest
 
-from analysis import curated, paths
+from analysis import paths
+from analysis.data import curated
 
 GOOD = {"iso3": "KAZ", "country": "Kazakhstan", "status": "member",
         "start_date": "2001-06-15", "end_date": "", "source": "https://eng.sectsco.org/",

@@ -9,11 +9,12 @@ from pathlib import Path
 import pytest
 import requests
 
-from analysis import data, paths
+from analysis import paths
+from analysis.data import raw
 
 
 def test_fetch_copies_from_the_mirror_and_verifies(fake_data):
-    local = data.fetch("demo")
+    local = raw.fetch("demo")
     assert local.read_bytes() == fake_data.payload
     assert local.is_relative_to(fake_data.cache)
 
@@ -22,22 +23,22 @@ def test_corrupted_mirror_file_is_rejected_with_key_file_and_hashes(fake_data):
     corrupted = bytearray(fake_data.payload)
     corrupted[5] ^= 0x01
     fake_data.file.write_bytes(bytes(corrupted))
-    with pytest.raises(data.DataIntegrityError) as error:
-        data.fetch("demo")
+    with pytest.raises(raw.DataIntegrityError) as error:
+        raw.fetch("demo")
     message = str(error.value)
     assert "'demo'" in message
     assert str(fake_data.file) in message
-    assert data.entry("demo").sha256 in message
-    assert data.sha256_of(fake_data.file) in message
+    assert raw.entry("demo").sha256 in message
+    assert raw.sha256_of(fake_data.file) in message
     assert "data/registry.csv" in message  # says what to do
     # nothing is left in the cache that a later call could pick up
     assert not any(p.is_file() for p in fake_data.cache.rglob("*"))
 
 
 def test_corrupted_cache_copy_is_replaced_from_the_mirror(fake_data):
-    local = data.fetch("demo")
+    local = raw.fetch("demo")
     local.write_bytes(b"tampered")
-    assert data.fetch("demo").read_bytes() == fake_data.payload
+    assert raw.fetch("demo").read_bytes() == fake_data.payload
 
 
 def _offline(monkeypatch):
@@ -50,8 +51,8 @@ def _offline(monkeypatch):
 def test_missing_everywhere_names_key_mirror_and_url(fake_data, monkeypatch):
     fake_data.file.unlink()
     _offline(monkeypatch)
-    with pytest.raises(data.DataMissingError) as error:
-        data.fetch("demo")
+    with pytest.raises(raw.DataMissingError) as error:
+        raw.fetch("demo")
     message = str(error.value)
     assert "'demo'" in message and "demo/data.csv" in message
     assert "https://example.invalid/demo/data.csv" in message
@@ -61,18 +62,18 @@ def test_missing_everywhere_names_key_mirror_and_url(fake_data, monkeypatch):
 @pytest.mark.parametrize("mirror", ["unset", "without the file"])
 def test_a_corrupted_cache_copy_with_no_good_copy_anywhere_is_called_corrupted(
         fake_data, monkeypatch, mirror):
-    local = data.fetch("demo")
+    local = raw.fetch("demo")
     local.write_bytes(b"tampered")
     if mirror == "unset":
         monkeypatch.delenv(paths.MIRROR_ENV)
     else:
         fake_data.file.unlink()
     _offline(monkeypatch)
-    with pytest.raises(data.DataIntegrityError) as error:
-        data.fetch("demo")
+    with pytest.raises(raw.DataIntegrityError) as error:
+        raw.fetch("demo")
     message = str(error.value)
     assert f"the cached copy {local} is corrupted" in message
-    assert data.entry("demo").sha256 in message and data.sha256_of(local) in message
+    assert raw.entry("demo").sha256 in message and raw.sha256_of(local) in message
     assert "No good copy could be fetched" in message
     assert ("is not set" if mirror == "unset" else f"has no {fake_data.file}") in message
     assert "https://example.invalid/demo/data.csv failed: network is unreachable" in message
@@ -102,10 +103,10 @@ def test_an_unwritable_cache_is_named_before_anything_is_fetched(
         fake_data.cache.mkdir()
         _read_only(monkeypatch, fake_data.cache)
         reason = "Read-only file system"
-    with pytest.raises(data.DataError) as error:
-        data.fetch("demo")
+    with pytest.raises(raw.DataError) as error:
+        raw.fetch("demo")
     message = str(error.value)
-    assert not isinstance(error.value, data.DataMissingError)
+    assert not isinstance(error.value, raw.DataMissingError)
     assert f"cache directory {paths.cache_dir() / 'raw' / 'demo'} is not writable" in message
     assert reason in message
     assert f"Set {paths.CACHE_ENV} to a writable directory" in message
@@ -113,27 +114,27 @@ def test_an_unwritable_cache_is_named_before_anything_is_fetched(
 
 
 def test_a_read_only_cache_holding_a_good_copy_is_still_used(fake_data, monkeypatch):
-    data.fetch("demo")
+    raw.fetch("demo")
     _read_only(monkeypatch, fake_data.cache)
-    assert data.fetch("demo").read_bytes() == fake_data.payload
+    assert raw.fetch("demo").read_bytes() == fake_data.payload
 
 
 def test_verify_all_reports_a_corrupted_mirror_even_with_a_good_cache(fake_data):
-    data.fetch("demo")  # the cache now holds good bytes
+    raw.fetch("demo")  # the cache now holds good bytes
     fake_data.file.write_bytes(fake_data.payload + b" ")
-    problems = data.verify_all()
+    problems = raw.verify_all()
     assert len(problems) == 1 and str(fake_data.file) in problems[0]
 
 
 def test_verify_command_exits_non_zero_on_a_bad_file(fake_data, capsys):
     fake_data.file.write_bytes(b"x")
-    assert data.main(["verify"]) == 1
+    assert raw.main(["verify"]) == 1
     assert str(fake_data.file) in capsys.readouterr().err
 
 
 def test_unknown_key_lists_the_known_ones(fake_data):
-    with pytest.raises(data.DataError, match="registered keys: demo"):
-        data.entry("nope")
+    with pytest.raises(raw.DataError, match="registered keys: demo"):
+        raw.entry("nope")
 
 
 @pytest.mark.parametrize(("column", "value", "problem"), [
@@ -148,16 +149,16 @@ def test_bad_registry_row_names_file_and_line(fake_data, column, value, problem)
     cells = text[1].split(",")
     cells[header.index(column)] = value
     fake_data.registry.write_text("\n".join([text[0], ",".join(cells)]) + "\n")
-    data.registry.cache_clear()
-    with pytest.raises(data.DataError, match=rf"registry.csv, line 2 \('demo'\): .*{problem}"):
-        data.registry()
+    raw.registry.cache_clear()
+    with pytest.raises(raw.DataError, match=rf"registry.csv, line 2 \('demo'\): .*{problem}"):
+        raw.registry()
 
 
 def test_real_registry_is_valid_and_cites_known_references():
-    from analysis import curated
+    from analysis.data import curated
 
-    data.registry.cache_clear()
-    entries = data.registry()
+    raw.registry.cache_clear()
+    entries = raw.registry()
     assert len(entries) >= 30
     assert {item.bibtex for item in entries.values()} <= curated.bibliography_keys()
 
@@ -165,6 +166,6 @@ def test_real_registry_is_valid_and_cites_known_references():
 def test_registry_row_with_an_unquoted_comma_is_rejected(fake_data):
     text = fake_data.registry.read_text().replace("Demo publisher", "Demo, publisher")
     fake_data.registry.write_text(text)
-    data.registry.cache_clear()
-    with pytest.raises(data.DataError, match="line 2 .*expected 9 fields"):
-        data.registry()
+    raw.registry.cache_clear()
+    with pytest.raises(raw.DataError, match="line 2 .*expected 9 fields"):
+        raw.registry()

@@ -7,7 +7,7 @@ from docutils import nodes
 from docutils.core import publish_doctree
 from myst_parser.parsers.docutils_ import Parser
 
-from analysis import display
+from analysis.presentation import display
 
 
 def _parsed_rows(markdown: str) -> list[list[str]]:
@@ -54,13 +54,13 @@ def test_a_url_becomes_a_link_without_its_trailing_punctuation():
 
 
 def test_code_names_become_inline_code_and_other_words_do_not():
-    frame = pd.DataFrame({"Function": ["analysis.figures.chapter1.organisation_overlap"],
+    frame = pd.DataFrame({"Function": ["analysis.sections.s12_igo.organisation_overlap"],
                           "Key": ["wdi_sp_pop"], "Text": ["v3.0 of U.S. data, 1.5 trillion"]})
     markdown = display.list_table(frame)
     tree = publish_doctree(markdown, parser=Parser(), settings_overrides={"halt_level": 2})
     assert [node.astext() for node in tree.findall(nodes.literal)] == [
-        "analysis.figures.chapter1.organisation_overlap", "wdi_sp_pop"]
-    assert _parsed_rows(markdown)[1] == ["analysis.figures.chapter1.organisation_overlap",
+        "analysis.sections.s12_igo.organisation_overlap", "wdi_sp_pop"]
+    assert _parsed_rows(markdown)[1] == ["analysis.sections.s12_igo.organisation_overlap",
                                          "wdi_sp_pop", "v3.0 of U.S. data, 1.5 trillion"]
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis import footprint, membership
+from analysis.topics import footprint, membership
 
 
 def test_thesis_vintage_is_eight_members_in_the_thesis_year():

@@ -8,14 +8,15 @@ import re
 import numpy as np
 import pytest
 
-from analysis import narrative, paths
+from analysis import paths
+from analysis.presentation import notebook
 
 
 def _glued(monkeypatch, capsys, values):
     records = {}
-    monkeypatch.setattr(narrative, "glue",
+    monkeypatch.setattr(notebook, "glue",
                         lambda name, value, display: records.__setitem__(name, value))
-    narrative.glue_all(values)
+    notebook.glue_all(values)
     return records, capsys.readouterr().out
 
 
@@ -38,7 +39,7 @@ def test_noise_in_the_last_digits_gives_the_same_record(monkeypatch, capsys):
     (float("nan"), None),
 ])
 def test_meaningful_keeps_six_significant_digits_and_python_types(value, expected):
-    result = narrative.meaningful(value)
+    result = notebook.meaningful(value)
     if expected is None:
         assert np.isnan(result)
         return

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from analysis import membership
+from analysis.topics import membership
 
 SHANGHAI_FIVE = ["CHN", "KAZ", "KGZ", "RUS", "TJK"]
 

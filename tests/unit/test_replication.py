@@ -4,24 +4,44 @@ from __future__ import annotations
 
 import importlib
 
-from analysis import replication
+import nbformat
+
+from analysis.sections import s91_replication
+from tools import replication
 
 
-def test_readme_list_of_figures_is_current():
+def test_readme_list_and_notebook_captions_are_current():
     assert replication.main(["--check"]) == 0
 
 
 def test_every_figure_and_table_names_an_existing_function():
-    inventory = replication.figure_inventory()
+    inventory = s91_replication.figure_inventory()
     assert len(inventory) > 20
-    for functions in inventory["function"]:
-        assert functions, "a numbered figure or table is not produced by the package"
-        for dotted in functions.split(", "):
-            module, _, name = dotted.rpartition(".")
-            assert callable(getattr(importlib.import_module(module), name)), dotted
+    for dotted in inventory["function"]:
+        module, _, name = dotted.rpartition(".")
+        assert module.startswith("analysis.sections.s"), dotted
+        assert callable(getattr(importlib.import_module(module), name)), dotted
+
+
+def test_a_caption_edited_in_a_notebook_only_is_reported(tmp_path, monkeypatch):
+    file, module = next((f, m) for f, m in s91_replication.section_modules().items()
+                        if m.EXHIBITS)
+    notebook = nbformat.read(replication.paths.REPO_ROOT / file, as_version=4)
+    for cell in notebook.cells:
+        figure = cell.get("metadata", {}).get("mystnb", {}).get("figure")
+        if figure:
+            figure["caption"] += " Edited."
+            break
+    copy = tmp_path / file
+    copy.parent.mkdir(parents=True)
+    nbformat.write(notebook, copy)
+    monkeypatch.setattr(replication.paths, "REPO_ROOT", tmp_path)
+    monkeypatch.setattr(s91_replication, "section_modules", lambda: {file: module})
+    assert replication.caption_problems() == [
+        f"{file}: the caption of {figure['name']} differs from {module.__name__}.EXHIBITS"]
 
 
 def test_registry_report_lists_every_file_with_its_hash():
-    table = replication.data_registry()
+    table = s91_replication.data_registry()
     assert table["sha256"].str.fullmatch(r"[0-9a-f]{64}").all()
     assert table["licence"].str.len().gt(0).all()

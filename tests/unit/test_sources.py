@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from analysis import countries
-from analysis.sources import cow, naturalearth, owid, sipri, unga
+from analysis.data import countries
+from analysis.data.sources import cow, naturalearth, owid, sipri, unga
 
 
 def test_sipri_keeps_gaps_as_gaps():

@@ -5,12 +5,13 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from analysis import data, style
+from analysis.data import raw
+from analysis.presentation import style
 
 
 def test_source_text_names_publisher_version_and_hash():
     text = style.source_text(["wdi_sp_pop_totl", "wdi_ny_gdp_mktp_cd"])
-    item = data.entry("wdi_sp_pop_totl")
+    item = raw.entry("wdi_sp_pop_totl")
     assert text.startswith("Source: World Bank")
     assert item.version in text and item.short_hash in text
     assert text.count("World Bank") == 1  # one publisher, listed once

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis import (
+from analysis.topics import (
     alignment,
     conflict,
     economy,

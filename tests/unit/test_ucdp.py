@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.sources import ucdp
+from analysis.data.sources import ucdp
 
 HEADER = ";".join(ucdp.ACD_COLUMNS)
 ROW = ("11342;India;Government of India;141;;GNLA;1163;;1;Garoland;2012;1;0;3;29-5-1997;1;"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.sources import wdi
+from analysis.data.sources import wdi
 
 HEADER = "Country Name,Country Code,Year,Value\n"
 

@@ -1,0 +1,158 @@
+"""Uppsala Conflict Data Program: armed conflicts (UCDP/PRIO ACD) and battle deaths (BRD).
+
+Both mirrored files were re-saved by a spreadsheet program before they were
+published, and the loaders undo that once, here:
+
+* the conflict file uses ``;`` as separator, Windows line endings and ``d-m-yyyy``
+  dates, and one record (conflict 11349, China, 2008) is split over two lines, the
+  second of which also has commas where semicolons belong; :func:`repair_split_records`
+  rejoins it and checks the result;
+* the battle-deaths file starts with a UTF-8 byte-order mark and writes the
+  version ``22.1`` as ``221``. Its ``dyad_id`` sometimes lists several dyads
+  ("17033, 15195"), so it stays text. Two rows have no region; it is inferred from
+  the battle location and flagged in ``region_imputed``.
+
+Country identity in UCDP is a Gleditsch-Ward number; the Central Asian states have
+the same numbers in both Gleditsch-Ward and Correlates of War (701-705).
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.data import cache
+
+REGIONS = {"1": "Europe", "2": "Middle East", "3": "Asia", "4": "Africa", "5": "Americas"}
+CONFLICT_TYPES = {1: "extrasystemic", 2: "interstate", 3: "intrastate",
+                  4: "internationalised intrastate"}
+INTENSITY = {1: "minor (25-999 deaths a year)", 2: "war (1,000 or more deaths a year)"}
+CENTRAL_ASIA_GW = {701: "TKM", 702: "TJK", 703: "KGZ", 704: "UZB", 705: "KAZ"}
+
+ACD_COLUMNS = [
+    "conflict_id", "location", "side_a", "side_a_id", "side_a_2nd", "side_b", "side_b_id",
+    "side_b_2nd", "incompatibility", "territory_name", "year", "intensity_level",
+    "cumulative_intensity", "type_of_conflict", "start_date", "start_prec", "start_date2",
+    "start_prec2", "ep_end", "ep_end_date", "ep_end_prec", "gwno_a", "gwno_a_2nd", "gwno_b",
+    "gwno_b_2nd", "gwno_loc", "region", "version",
+]
+_YEAR = ACD_COLUMNS.index("year")
+
+
+class UCDPFormatError(ValueError):
+    """A UCDP file cannot be read as documented."""
+
+
+def _expand(fields: list[str]) -> list[str]:
+    """Split fields where a spreadsheet wrote ',' for ';' (no space after the comma)."""
+    out = []
+    for field in fields:
+        out.extend(field.split(",") if "," in field and ", " not in field else [field])
+    return out
+
+
+def repair_split_records(lines: list[str], file: Path | str) -> list[list[str]]:
+    """Rows of ``;``-separated fields, with records broken over two lines rejoined.
+
+    A broken record has an empty ``year``; its continuation line starts with an
+    empty field and carries the fields from ``year`` on.
+    """
+    header = lines[0].split(";")
+    if header != ACD_COLUMNS:
+        raise UCDPFormatError(f"{file}: unexpected header {header}")
+    rows, number = [], 1
+    while number < len(lines):
+        fields = lines[number].split(";")
+        broken = len(fields) > _YEAR and fields[_YEAR] == ""
+        if broken and number + 1 < len(lines) and lines[number + 1].startswith(";"):
+            continuation = _expand(lines[number + 1].split(";")[1:])
+            while continuation and continuation[-1] == "" and \
+                    len(continuation) > len(ACD_COLUMNS) - _YEAR:
+                continuation.pop()
+            fields = fields[:_YEAR] + continuation
+            where = f"lines {number + 1}-{number + 2}"
+            number += 2
+        else:
+            where = f"line {number + 1}"
+            number += 1
+        if len(fields) != len(ACD_COLUMNS) or not fields[_YEAR].isdigit():
+            raise UCDPFormatError(
+                f"{file}, {where}: cannot read a conflict-year from {';'.join(fields)!r}")
+        rows.append(fields)
+    return rows
+
+
+def parse_conflicts(file: Path) -> pd.DataFrame:
+    """The ACD as one row per conflict-year, typed, with readable labels."""
+    text = file.read_bytes().decode("utf-8").replace("\r\n", "\n").rstrip("\n")
+    rows = repair_split_records(text.split("\n"), file)
+    raw = pd.DataFrame(rows, columns=ACD_COLUMNS)
+    frame = raw[["conflict_id", "location", "side_a", "side_b", "territory_name",
+                 "gwno_loc", "region"]].copy()
+    for column in ("conflict_id", "year", "intensity_level", "type_of_conflict",
+                   "incompatibility"):
+        frame[column] = pd.to_numeric(raw[column], errors="raise").astype("int64")
+    frame["start_date"] = pd.to_datetime(raw["start_date"], format="%d-%m-%Y")
+    frame["conflict_type"] = frame["type_of_conflict"].map(CONFLICT_TYPES)
+    frame["region_name"] = frame["region"].map(_region_names)
+    return frame.sort_values(["conflict_id", "year"], ignore_index=True)
+
+
+def _region_names(codes: str) -> str:
+    return ", ".join(REGIONS[code.strip()] for code in codes.split(","))
+
+
+def parse_battle_deaths(file: Path) -> pd.DataFrame:
+    """BRD rows: deaths (best, low, high estimates) by conflict, dyad(s) and year."""
+    raw = pd.read_csv(io.StringIO(file.read_text(encoding="utf-8-sig")), dtype=str)
+    missing = {"conflict_id", "dyad_id", "year", "bd_best", "bd_low", "bd_high", "gwno_loc",
+               "region", "location_inc", "battle_location", "side_a", "side_b",
+               "gwno_battle", "version"} - set(raw.columns)
+    if missing:
+        raise UCDPFormatError(f"{file}: missing columns {sorted(missing)}")
+    if set(raw["version"]) != {"221"}:
+        raise UCDPFormatError(f"{file}: expected version 22.1 (written 221), found "
+                              f"{sorted(set(raw['version']))}")
+    frame = raw[["conflict_id", "dyad_id", "location_inc", "battle_location", "side_a",
+                 "side_b", "gwno_loc", "region"]].copy()
+    for column in ("conflict_id", "year", "bd_best", "bd_low", "bd_high"):
+        frame[column] = pd.to_numeric(raw[column], errors="raise").astype("int64")
+    frame["region_imputed"] = frame["region"].isna()
+    frame["region"] = frame["region"].fillna(_region_by_battle_location(raw, file))
+    frame["region_name"] = frame["region"].map(_region_names)
+    return frame.sort_values(["conflict_id", "year", "dyad_id"], ignore_index=True)
+
+
+def _region_by_battle_location(raw: pd.DataFrame, file: Path | str) -> pd.Series:
+    """Region of rows that lack one, taken from other rows fought in the same country.
+
+    Two records of the mirrored file (Afghanistan 2001, Iraq 2003) have no region;
+    every other row fought in the same country does, so the region is known.
+    """
+    single = raw[raw["region"].notna() & ~raw["region"].str.contains(",")
+                 & ~raw["gwno_battle"].str.contains(",")]
+    known = single.groupby("gwno_battle")["region"].agg(lambda codes: codes.mode().iloc[0])
+    missing = raw.loc[raw["region"].isna(), "gwno_battle"]
+    filled = missing.map(known)
+    if filled.isna().any():
+        line = int(filled.index[filled.isna()][0]) + 2
+        raise UCDPFormatError(f"{file}, line {line}: no region, and none can be inferred")
+    return filled
+
+
+def conflicts() -> pd.DataFrame:
+    """UCDP/PRIO Armed Conflict Dataset v25.1, conflict-years 1946-2024."""
+    return cache.parsed("ucdp_acd", parse_conflicts)
+
+
+def battle_deaths() -> pd.DataFrame:
+    """UCDP Battle-Related Deaths v22.1, dyad-years 1989-2021."""
+    return cache.parsed("ucdp_brd", parse_battle_deaths)
+
+
+def in_central_asia(gwno_loc: pd.Series) -> pd.Series:
+    """Whether a ``gwno_loc`` list names one of the five Central Asian states."""
+    codes = {str(code) for code in CENTRAL_ASIA_GW}
+    return gwno_loc.map(lambda value: bool(codes & {c.strip() for c in value.split(",")}))

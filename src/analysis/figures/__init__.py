@@ -1,1 +1,0 @@
-"""One function per figure of the book, grouped by chapter; all use ``analysis.style``."""

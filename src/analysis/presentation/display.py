@@ -1,0 +1,108 @@
+"""How the book's tables print: every DataFrame also renders as a MyST ``list-table``.
+
+The HTML book shows pandas' own HTML table. The PDF edition cannot use HTML and
+would fall back to pandas' fixed-width text, which runs off the page. So each frame
+shown in a notebook also carries a ``text/markdown`` representation: a MyST
+``list-table`` whose column widths follow the length of their text, which Sphinx
+turns into a LaTeX table with wrapping cells. Every notebook's set-up
+(:func:`analysis.presentation.notebook.setup`) calls :func:`register`.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import sys
+
+import pandas as pd
+
+LINE = 120  # characters of table text (small type) across the PDF page: the width unit
+
+
+URL = re.compile(r"https?://[^\s<>\"]*[^\s<>\".,;:)\]]")
+
+
+def _text(value: object) -> str:
+    """One cell as MyST inline text: one line, no list-table syntax, no markup except
+    links: a URL becomes an autolink, which LaTeX may break across lines."""
+    text = "" if pd.isna(value) else str(value) if not isinstance(value, str) else value
+    text = " ".join(text.split())
+    plain = URL.split(text)
+    links = [f"<{url}>" for url in URL.findall(text)] + [""]
+    text = "".join(_escaped(part) + link for part, link in zip(plain, links, strict=True))
+    text = re.sub(r"^([-+])", r"\\\1", text)  # not a bullet list
+    text = re.sub(r"^(\d+)([.)])(\s|$)", r"\1\\\2\3", text)  # not a numbered list
+    return text or " "
+
+
+CODE_NAME = re.compile(r"^[A-Za-z0-9-]+([./_][A-Za-z0-9-]+)+$")  # a module, path or key
+CHECKSUM = re.compile(r"^[0-9a-f]{32,}$")
+
+
+def _escaped(text: str) -> str:
+    """Plain text with MyST markup escaped. Code names (with an underscore, or long)
+    become inline code, which LaTeX may break after a dot or a slash; a checksum is
+    printed in groups of 16 digits, the only places where it can break."""
+    words = []
+    for word in text.split(" "):
+        if CODE_NAME.match(word) and ("_" in word or len(word) > 20):
+            words.append(f"`{word}`")
+            continue
+        if CHECKSUM.match(word):
+            words.append(" ".join(word[i:i + 16] for i in range(0, len(word), 16)))
+            continue
+        for character in "\\*_`[]<>{}|#$":
+            word = word.replace(character, "\\" + character)
+        words.append(word)
+    return " ".join(words)
+
+
+def list_table(frame: pd.DataFrame) -> str:
+    """``frame`` as a MyST list-table: index columns (unless row numbers) first, one header."""
+    flat = frame if _is_row_number(frame.index) else frame.reset_index()
+    header = [_text(column) for column in flat.columns]
+    rows = [[_text(value) for value in row] for row in flat.itertuples(index=False)]
+    widths = _widths([[row[i] for row in [header, *rows]] for i in range(len(header))])
+    lines = ["```{list-table}", ":header-rows: 1", ":class: longtable",  # may break pages
+             f":widths: {' '.join(map(str, widths))}", ""]
+    for row in [header, *rows]:
+        lines.append(f"* - {row[0]}")
+        lines.extend(f"  - {cell}" for cell in row[1:])
+    lines.append("```")
+    return "\n".join(lines)
+
+
+def _widths(columns: list[list[str]]) -> list[int]:
+    """Relative column widths (header first in each column). Each column first gets room
+    for its longest word (a date, a place name: LaTeX cannot break them) plus the gap
+    between columns; the rest of
+    the line goes to the columns in proportion to the square root of their longest
+    cell, so long notes get more room without starving the short columns."""
+    need = [min(LINE / 3, 1.4 * _longest_word(cells) + 4)  # a URL is left to overflow
+            for cells in columns]
+    weight = [math.sqrt(max(len(cell) for cell in cells)) for cells in columns]
+    spare = max(0.0, LINE - sum(need))
+    return [round(10 * (n + spare * w / sum(weight))) for n, w in zip(need, weight, strict=True)]
+
+
+def _longest_word(cells: list[str]) -> float:
+    """Length of the longest word, counting wide type: the header (first cell) is bold
+    sans-serif, inline code (in backticks) is monospaced."""
+    def length(word: str) -> float:
+        return 1.5 * len(word) if word.startswith("`") else len(word)
+
+    header, *body = ([length(word) for word in cell.split()] or [0] for cell in cells)
+    return max(1.3 * max(header), max(max(lengths) for lengths in body) if body else 0)
+
+
+def _is_row_number(index: pd.Index) -> bool:
+    """An unnamed 0, 1, 2, ... index carries no information and is not printed."""
+    return isinstance(index, pd.RangeIndex) and index.name is None and index.start == 0
+
+
+def register() -> None:
+    """Give DataFrames their list-table representation in the running IPython kernel."""
+    ipython = sys.modules.get("IPython")
+    shell = ipython.get_ipython() if ipython else None
+    if shell is not None:
+        shell.display_formatter.formatters["text/markdown"].for_type(pd.DataFrame, list_table)

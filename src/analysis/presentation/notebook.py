@@ -1,0 +1,78 @@
+"""What every section notebook uses: set-up, glue, and the inventory of its exhibits.
+
+A section module's ``setup()`` calls :func:`setup` and :func:`glue_all`; its
+``EXHIBITS`` (made with :func:`inventory`) name each numbered figure and table, the
+function that draws it and its caption, which the notebook's cell metadata, the
+replication appendix and the README's list of figures all follow.
+
+Floats are rounded to :data:`SIGNIFICANT_DIGITS` significant digits before they
+are glued or printed. The book never shows more than four, and the last digits of
+a full-precision float differ between CPUs (NumPy picks wider SIMD kernels where
+the processor has them), which would make the stored outputs fail nbval on a
+reviewer's machine. Noise in the 13th digit changes a 6-digit rounding only for a
+value within about 1e-13 of a rounding boundary.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pandas as pd
+from myst_nb import glue
+
+from analysis.presentation import display
+
+SIGNIFICANT_DIGITS = 6
+
+
+def meaningful(value: object) -> object:
+    """``value`` as a plain Python object holding only the digits the book can mean:
+    a NumPy scalar becomes its Python equivalent, a float keeps six significant digits."""
+    value = value.item() if hasattr(value, "item") else value
+    if isinstance(value, float) and math.isfinite(value):
+        return float(f"{value:.{SIGNIFICANT_DIGITS}g}")
+    return value
+
+
+def glue_all(values: dict[str, object]) -> None:
+    """Glue each value under its name (hidden here, shown where the text cites it)."""
+    for name, value in values.items():
+        value = meaningful(value)
+        glue(name, value, display=False)
+        print(f"{name} = {value!r}")
+
+
+def setup() -> None:
+    """Show tables in full, and also as MyST list-tables for the PDF edition."""
+    pd.set_option("display.max_colwidth", None)  # tables are read in full: never elide
+    pd.set_option("display.max_rows", 200)
+    display.register()
+
+
+@dataclass(frozen=True)
+class Exhibit:
+    """A numbered figure or table: its label (``fig-...`` or ``tbl-...``), the section
+    function that draws it, and its caption."""
+
+    label: str
+    draw: Callable
+    caption: str
+
+    @property
+    def kind(self) -> str:
+        return "table" if self.label.startswith("tbl-") else "figure"
+
+    @property
+    def function(self) -> str:
+        return f"{self.draw.__module__}.{self.draw.__qualname__}"
+
+
+def inventory(*exhibits: Exhibit) -> dict[str, Exhibit]:
+    """The exhibits of one notebook by label, in the order the notebook shows them."""
+    labels = [exhibit.label for exhibit in exhibits]
+    duplicated = sorted({label for label in labels if labels.count(label) > 1})
+    if duplicated:
+        raise ValueError(f"an exhibit label is used twice: {', '.join(duplicated)}")
+    return {exhibit.label: exhibit for exhibit in exhibits}

@@ -1,0 +1,171 @@
+"""Section 1.2: international organisations and the Central Asian states in them."""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import pandas as pd
+
+from analysis.data import curated
+from analysis.presentation import notebook, style
+from analysis.presentation.claim_tables import claims_table
+from analysis.topics import (
+    claims,
+    membership,
+    organisations,
+)
+
+
+def numbers() -> dict[str, object]:
+    """Numbers quoted in Chapter 1.2."""
+    per_year = organisations.igos_per_year()
+    spread = organisations.membership_spread(1991)
+    central = organisations.full_memberships(organisations.CENTRAL_ASIA)
+    first, last = int(spread.index.min()), int(spread.index.max())
+    newcomer_year = first + 1  # the first full year of independence
+    return {
+        "igo_first_year": int(per_year.index.min()),
+        "igo_last_year": int(per_year.index.max()),
+        "igos_1900": int(per_year.loc[1900]),
+        "igos_1945": int(per_year.loc[1945]),
+        "igos_1991": int(per_year.loc[1991]),
+        "igos_last": int(per_year.iloc[-1]),
+        "itu_year": organisations.founding_year("itu"),
+        "upu_year": organisations.founding_year("upu"),
+        "ca_newcomer_year": newcomer_year,
+        "ca_min_newcomer": int(central.loc[newcomer_year].min()),
+        "ca_max_newcomer": int(central.loc[newcomer_year].max()),
+        "median_newcomer": float(spread.loc[newcomer_year, "median"]),
+        "ca_min_last": int(central.loc[last].min()),
+        "ca_max_last": int(central.loc[last].max()),
+        "ca_max_last_state": str(central.loc[last].idxmax()),
+        "ca_min_last_state": str(central.loc[last].idxmin()),
+        "median_last": float(spread.loc[last, "median"]),
+        "membership_last_year": last,
+        "claimed_telegraph_year": int(claims.claimed_value("telegraph-union")),
+        "claimed_postal_year": int(claims.claimed_value("postal-union")),
+        "india_member_year": membership.first_year("IND", "member"),
+    }
+
+
+COW_IGO = ["cow_igo_igo_year", "cow_igo_state_year"]
+
+
+def igo_growth() -> plt.Figure:
+    """Intergovernmental organisations in existence, 1815-2014."""
+    style.apply()
+    series = organisations.igos_per_year()
+    fig, ax = plt.subplots(figsize=(8, 3.2))
+    ax.plot(series.index, series, color=style.PALETTE["blue"])
+    for code, label in (("itu", "ITU"), ("upu", "UPU"), ("lon", "League of Nations"),
+                        ("un", "United Nations")):
+        year = organisations.founding_year(code)
+        ax.annotate(label, (year, series.get(year, 0)), xytext=(0, 18),
+                    textcoords="offset points", ha="center", fontsize=7,
+                    arrowprops={"arrowstyle": "-", "color": "#888888", "lw": 0.6})
+    ax.set_xlabel("Year")
+    ax.set_ylabel("IGOs in existence (number)")
+    ax.set_title("The growth of intergovernmental organisations")
+    fig.tight_layout()
+    return style.finish(fig, COW_IGO[:1], series.to_frame(), "IGO growth",
+                        note="COW counts organisations with three or more member states; "
+                             "the data end in 2014.")
+
+
+def organisation_typology() -> pd.DataFrame:
+    """The security-relevant organisations of Eurasia: type, founding, seat, mandate."""
+    table = curated.load("eurasian_organisations")
+    sizes = curated.load("organisation_sizes").set_index("org_id")
+    roles = organisations.roles_on(membership.latest_date().date().isoformat())
+    central = roles.reindex(organisations.CENTRAL_ASIA)
+    return pd.DataFrame({
+        "Organisation": table["name"],
+        "Type": table["type"],
+        "Founded": table["founded"].str[:4],
+        "Seat": table["seat"],
+        "Member states": [f"{sizes.loc[o, 'member_states']} ({sizes.loc[o, 'as_of'][:4]})"
+                          for o in table["org_id"]],
+        "Central Asian members": [
+            ", ".join(central.index[central.get(org) == "member"]) or "none"
+            for org in table["org_id"]],
+        "Security mandate": table["security_mandate"],
+    }).set_index("Organisation")
+
+
+def central_asian_igo_memberships() -> plt.Figure:
+    """Full IGO memberships of the Central Asian states, Russia and China, 1991-2014."""
+    style.apply()
+    spread = organisations.membership_spread(1991)
+    states = [*organisations.CENTRAL_ASIA, "RUS", "CHN"]
+    counts = organisations.full_memberships(states).loc[spread.index]
+    fig, ax = plt.subplots(figsize=(8, 3.6))
+    ax.fill_between(spread.index, spread["q25"], spread["q75"], color=style.PALETTE["light"],
+                    label="all states: middle half")
+    ax.plot(spread.index, spread["median"], color="#777777", ls="--", lw=1,
+            label="all states: median")
+    colours = dict(zip(states, [style.PALETTE[c] for c in
+                                ("blue", "sky", "green", "yellow", "purple", "vermillion",
+                                 "orange")], strict=True))
+    for iso3 in states:
+        ax.plot(counts.index, counts[iso3], color=colours[iso3], lw=1.6, label=iso3)
+    ax.set_xlabel("Year")
+    ax.set_ylabel("IGOs with full membership (number)")
+    ax.set_title("How quickly the new Central Asian states joined international organisations")
+    ax.legend(loc="lower right", ncol=3, fontsize=7)
+    fig.tight_layout()
+    return style.finish(fig, COW_IGO, [spread, counts], "Central Asian IGO memberships",
+                        note="Correlates of War IGO v3.0; the data end in 2014.")
+
+
+def organisation_overlap(when: str | None = None) -> plt.Figure:
+    """Which of the Central Asian states, Russia and China belong to which organisation."""
+    style.apply()
+    when = when or membership.latest_date().date().isoformat()
+    states = [*organisations.CENTRAL_ASIA, "RUS", "CHN"]
+    orgs = ["sco", "csto", "cis", "eaeu", "cica", "osce", "nato_pfp"]
+    roles = organisations.roles_on(when).reindex(index=states, columns=orgs)
+    shades = {None: "light", "observer": "sky", "partner": "sky", "associate": "orange",
+              "member": "blue", "suspended": "grey", "frozen": "grey"}
+    codes = {role: i for i, role in enumerate(shades) if role}
+    grid = roles.apply(lambda column: column.map(codes)).fillna(0).astype(float)
+    fig, ax = plt.subplots(figsize=(8, 3.6))
+    cmap = plt.matplotlib.colors.ListedColormap([style.PALETTE[c] for c in shades.values()])
+    ax.imshow(grid.to_numpy(), cmap=cmap, vmin=-0.5, vmax=len(shades) - 0.5, aspect="auto")
+    for (i, j), role in pd.DataFrame(roles.fillna("-").to_numpy()).stack().items():
+        ax.text(j, i, role, ha="center", va="center", fontsize=7,
+                color="white" if role == "member" else "black")
+    ax.set_xticks(range(len(orgs)), [organisations.ORGANISATION_LABELS[o] for o in orgs])
+    ax.set_yticks(range(len(states)), states)
+    ax.grid(False)
+    ax.set_title(f"Overlapping memberships on {pd.Timestamp(when).day} "
+                 f"{pd.Timestamp(when):%B %Y}")
+    fig.tight_layout()
+    return style.finish(fig, [], roles.fillna("-"), "organisation overlap",
+                        curated=["organisation_membership", "sco_status"])
+
+
+def claims_checked() -> pd.DataFrame:
+    """The thesis's claims in this section, measured and judged."""
+    return claims_table("1.2")
+
+
+def setup() -> None:
+    """Prepare this notebook (table display) and glue the numbers its text quotes."""
+    notebook.setup()
+    notebook.glue_all(numbers())
+
+
+# Every numbered figure and table of the notebook: label, function, caption.
+EXHIBITS = notebook.inventory(
+    notebook.Exhibit("fig-1-2-growth", igo_growth,
+                     "Intergovernmental organisations in existence each year, 1816-2014."),
+    notebook.Exhibit("tbl-1-2-typology", organisation_typology,
+                     "Security-relevant organisations of Eurasia."),
+    notebook.Exhibit("fig-1-2-memberships", central_asian_igo_memberships,
+                     "Number of intergovernmental organisations in which each Central Asian "
+                     "state, Russia and China is a full member, against the spread of all "
+                     "states, 1991-2014."),
+    notebook.Exhibit("fig-1-2-overlap", organisation_overlap,
+                     "Status of the Central Asian states, Russia and China in the security-"
+                     "relevant organisations of Eurasia at the latest date of the curated "
+                     "tables."),
+)

@@ -1,0 +1,199 @@
+"""Section 1.3: the SCO's stages of development, summits, documents and relations with the West."""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import pandas as pd
+
+from analysis.data import curated
+from analysis.presentation import notebook, style
+from analysis.topics import (
+    alignment,
+    membership,
+    organisations,
+    stages,
+)
+
+
+def numbers() -> dict[str, object]:
+    """Numbers quoted in Chapter 1.3."""
+    summits = curated.load("sco_summits")
+    documents = curated.load("sco_documents").set_index("kind")
+    periods = stages.periods().set_index("label")
+    members = stages.members_per_year()
+    central = organisations.CENTRAL_ASIA
+    distances = alignment.distances(central)
+    by_year = distances.groupby("year")[["from_usa", "from_eu"]].mean()
+    first_vote = int(by_year.index.min())
+    events = curated.load("sco_events_usa_eu").sort_values("date")
+    astana = pd.Timestamp(events["date"].iloc[0]).year
+    last = int(by_year.index.max())
+    charter = curated.load("sco_documents").query("kind == 'charter'").iloc[0]
+    convention = curated.load("sco_documents").loc[
+        lambda f: f["title"].str.startswith("Shanghai Convention")].iloc[0]
+    return {
+        "sco_founding_year": membership.first_year("UZB", "member"),
+        "summits_total": len(summits),
+        "summits_shanghai_five": int((summits["format"] == "shanghai_five").sum()),
+        "summits_sco": int((summits["format"] == "heads_of_state").sum()),
+        "summits_online": int(summits["city"].str.lower().eq("online").sum()),
+        "first_summit_year": int(summits["start_date"].min()[:4]),
+        "last_summit_year": int(summits["start_date"].max()[:4]),
+        "last_summit_city": summits.sort_values("start_date")["city"].iloc[-1],
+        "charter_signed_year": int(charter["signed_date"][:4]),
+        "charter_in_force_year": int(charter["in_force_date"][:4]),
+        "convention_signed_year": int(convention["signed_date"][:4]),
+        "convention_in_force_year": int(convention["in_force_date"][:4]),
+        "documents_with_in_force_date": int(documents["in_force_date"].notna().sum()),
+        "shanghai_five_members": int(members[periods.loc["Shanghai Five", "end"]]),
+        "members_before_enlargement": int(members[periods.loc["Consolidation", "end"]]),
+        "members_latest": int(members.iloc[-1]),
+        "enlargement_year": int(periods.loc["Enlargement", "start"]),
+        "merger_year": int(periods.loc["Partners merged", "start"]),
+        "astana_declaration_year": int(astana),
+        "ca_first_vote_year": first_vote,
+        "ca_vote_years": len(by_year),
+        "ca_years_closer_to_eu": int((by_year["from_eu"] < by_year["from_usa"]).sum()),
+        "ca_last_vote_year": last,
+        "ca_usa_distance_first": float(by_year.loc[first_vote, "from_usa"]),
+        "ca_usa_distance_last": float(by_year.loc[last, "from_usa"]),
+        "ca_eu_distance_first": float(by_year.loc[first_vote, "from_eu"]),
+        "ca_eu_distance_last": float(by_year.loc[last, "from_eu"]),
+        "ca_usa_distance_before_astana": float(by_year.loc[astana - 1, "from_usa"]),
+        "ca_usa_distance_after_astana": float(by_year.loc[astana + 1, "from_usa"]),
+    }
+
+
+def sco_documents() -> pd.DataFrame:
+    """Founding documents and conventions: signed where and when, in force when."""
+    table = curated.load("sco_documents").sort_values("signed_date")
+    return pd.DataFrame({
+        "Document": table["title"],
+        "Kind": table["kind"],
+        "Signed": table["signed_date"] + ", " + table["signed_place"],
+        "In force": table["in_force_date"].where(
+            table["kind"] != "declaration", "not applicable").fillna("not found in the sources"),
+    }).set_index("Document")
+
+
+def sco_summits() -> pd.DataFrame:
+    """Meetings of the heads of state, Shanghai Five included."""
+    table = curated.load("sco_summits")
+    return pd.DataFrame({
+        "Dates": [start if start == end else f"{start} to {end}"
+                  for start, end in zip(table["start_date"], table["end_date"], strict=True)],
+        "City": table["city"],
+        "Host": table["host_iso3"],
+        "Format": table["format"].map({"shanghai_five": "Shanghai Five",
+                                       "heads_of_state": "SCO heads of state"}),
+        "Notes": table["notes"].fillna(""),
+    }).set_index("Dates")
+
+
+def stage_periods() -> pd.DataFrame:
+    """The stages of the SCO with their years and the number of members at the end."""
+    periods = stages.periods()
+    members = stages.members_per_year()
+    return pd.DataFrame({
+        "Stage": periods["label"],
+        "Years": [str(a) if a == b else f"{a}-{b}"
+                  for a, b in zip(periods["start"], periods["end"], strict=True)],
+        "Members at the end": [members[end] for end in periods["end"]],
+    }).set_index("Stage")
+
+
+def sco_stages() -> plt.Figure:
+    """Stages of the SCO: members per year, summits, and the periods of its development."""
+    style.apply()
+    counts = stages.members_per_year()
+    periods = stages.periods()
+    summits = curated.load("sco_summits")
+    fig, ax = plt.subplots(figsize=(8, 3.6))
+    colours = [style.PALETTE[c] for c in ("light", "sky", "yellow", "orange", "green")]
+    for colour, period in zip(colours, periods.itertuples(), strict=False):
+        ax.axvspan(period.start, period.end + 1, color=colour, alpha=0.45, lw=0)
+        ax.text((period.start + period.end + 1) / 2, counts.max() + 1.6, period.label,
+                ha="center", va="top", fontsize=7, wrap=True)
+    ax.step(counts.index, counts, where="post", color=style.PALETTE["blue"], lw=2,
+            label="member states")
+    years = pd.to_datetime(summits["start_date"]).dt.year
+    ax.plot(years, [0.4] * len(years), "v", color=style.PALETTE["vermillion"], ms=5,
+            label="summit of heads of state")
+    ax.set_ylim(0, counts.max() + 2)
+    ax.set_xlabel("Year")
+    ax.set_ylabel("Member states (number)")
+    ax.set_title(f"Stages of the SCO, {counts.index.min()}-{counts.index.max()}")
+    ax.legend(loc="center left", fontsize=7)
+    fig.tight_layout()
+    plotted = counts.to_frame("members").join(years.value_counts().rename("summits"))
+    return style.finish(fig, [], plotted.fillna(0), "SCO stages",
+                        curated=["sco_status", "sco_summits"])
+
+
+def membership_changes() -> pd.DataFrame:
+    """Every change of SCO status, by date: who gained which status."""
+    table = membership.status_table().sort_values(["start_date", "iso3"])
+    grouped = table.groupby(["start_date", "status"])["country"].agg(", ".join).reset_index()
+    return pd.DataFrame({
+        "Date": grouped["start_date"].dt.strftime("%Y-%m-%d"),
+        "New status": grouped["status"].map(membership.STATUS_LABELS),
+        "States": grouped["country"],
+    }).set_index("Date")
+
+
+def un_voting_distance() -> plt.Figure:
+    """Distance of SCO members' UN votes from the USA and from the EU, with key events."""
+    style.apply()
+    states = [*organisations.CENTRAL_ASIA, "RUS", "CHN"]
+    frame = alignment.distances(states)
+    first = frame.loc[frame["iso3"].isin(organisations.CENTRAL_ASIA), "year"].min()
+    frame = frame[frame["year"] >= first]
+    events = curated.load("sco_events_usa_eu")
+    fig, axes = plt.subplots(1, 2, figsize=(8, 3.6), sharey=True)
+    colours = dict(zip(states, [style.PALETTE[c] for c in
+                                ("blue", "sky", "green", "yellow", "purple", "vermillion",
+                                 "orange")], strict=True))
+    for ax, column, title in ((axes[0], "from_usa", "Distance from the USA"),
+                              (axes[1], "from_eu", "Distance from the EU average")):
+        for iso3 in states:
+            part = frame[frame["iso3"] == iso3]
+            ax.plot(part["year"], part[column], color=colours[iso3], lw=1.3, label=iso3)
+        for year in sorted({pd.Timestamp(d).year for d in events["date"]}):
+            ax.axvline(year, color="#999999", ls=":", lw=0.7)
+        ax.set_title(title)
+        ax.set_xlabel("Year")
+    axes[0].set_ylabel("Distance between ideal points")
+    axes[1].legend(loc="upper right", ncol=2, fontsize=7)
+    fig.tight_layout()
+    return style.finish(fig, ["unga_ideal_points"], frame, "UN voting distance",
+                        note="Dotted lines: events in data/curated/sco_events_usa_eu.csv. "
+                             "EU average over the members of each year.")
+
+
+def events_usa_eu() -> pd.DataFrame:
+    """Episodes in the relations of the SCO's Central Asian members with the USA and the EU."""
+    table = curated.load("sco_events_usa_eu").sort_values("date")
+    return pd.DataFrame({"Date": table["date"], "Event": table["title"],
+                         "States": table["iso3"].str.replace(";", ", ")}).set_index("Date")
+
+
+def setup() -> None:
+    """Prepare this notebook (table display) and glue the numbers its text quotes."""
+    notebook.setup()
+    notebook.glue_all(numbers())
+
+
+# Every numbered figure and table of the notebook: label, function, caption.
+EXHIBITS = notebook.inventory(
+    notebook.Exhibit("tbl-1-3-documents", sco_documents,
+                     "Founding documents and conventions of the Shanghai Five and the SCO."),
+    notebook.Exhibit("tbl-1-3-summits", sco_summits,
+                     "Meetings of the heads of state of the Shanghai Five and the SCO."),
+    notebook.Exhibit("fig-1-3-stages", sco_stages,
+                     "Member states at the end of each year, summits of the heads of state, "
+                     "and the five stages of the SCO's development."),
+    notebook.Exhibit("fig-1-3-voting", un_voting_distance,
+                     "Distance of the UN General Assembly ideal points of the Central Asian "
+                     "states, Russia and China from the USA and from the average of the EU "
+                     "members of each year; dotted lines mark the events in the curated table."),
+)

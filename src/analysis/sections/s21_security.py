@@ -1,0 +1,267 @@
+"""Section 2.1: security cooperation: terrorism, violence, RATS, exercises, arms, spending."""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import pandas as pd
+
+from analysis.data import curated
+from analysis.data.sources import owid
+from analysis.presentation import notebook, style
+from analysis.presentation.claim_tables import claims_table
+from analysis.topics import (
+    claims,
+    security,
+)
+
+
+def numbers() -> dict[str, object]:
+    """Numbers quoted in Chapter 2.1."""
+    since = 1991
+    totals = security.terrorism_totals(security.CENTRAL_ASIA + security.NEIGHBOURS, since)
+    gtd = owid.terrorism()
+    coverage = security.expenditure_coverage(security.CENTRAL_ASIA)
+    exercises = curated.load("sco_exercises")
+    peace = exercises[exercises["series"] == "peace_mission"]
+    troops = pd.to_numeric(peace["troops"])
+    rats = curated.load("rats_reported")
+    arms = security.arms_imports(security.CENTRAL_ASIA)
+    level = security.military_expenditure("constant_2023_usd_m", ["KAZ"])["KAZ"].dropna()
+    central = totals.loc[security.CENTRAL_ASIA]
+    return {
+        "gtd_since": since,
+        "gtd_last_year": int(gtd["year"].max()),
+        "gtd_missing_year": int(sorted(set(range(gtd["year"].min(), gtd["year"].max() + 1))
+                                       - set(gtd["year"]))[0]),
+        "ca_terror_deaths": int(central["deaths"].sum()),
+        "ca_terror_attacks": int(central["attacks"].sum()),
+        "tjk_terror_deaths": int(totals.loc["TJK", "deaths"]),
+        "afg_terror_deaths": int(totals.loc["AFG", "deaths"]),
+        "pak_terror_deaths": int(totals.loc["PAK", "deaths"]),
+        "afg_to_ca_ratio": float(totals.loc["AFG", "deaths"] / central["deaths"].sum()),
+        "rats_statements": int(rats["reported_on"].nunique()),
+        "rats_rows": len(rats),
+        "rats_first_year": int(rats["period_end"].min()[:4]),
+        "rats_last_year": int(rats["period_end"].max()[:4]),
+        "exercises_total": len(exercises),
+        "peace_missions": len(peace),
+        "peace_first_year": int(peace["start_date"].min()[:4]),
+        "peace_last_year": int(peace["start_date"].max()[:4]),
+        "peace_max_troops": int(troops.max()),
+        "peace_max_troops_name": peace.loc[troops.idxmax(), "name"],
+        "uzb_milex_years": int(coverage.loc["UZB", "years with data"]),
+        "tkm_milex_years": int(coverage.loc["TKM", "years with data"]),
+        "tkm_milex_last": int(coverage.loc["TKM", "last"]),
+        "kaz_milex_peak_year": int(level.idxmax()),
+        "kaz_milex_peak": float(level.max() / 1e3),
+        "kaz_milex_last_year": int(level.index.max()),
+        "kaz_milex_last": float(level.iloc[-1] / 1e3),
+        "kaz_arms_share": float(100 * arms["KAZ"].sum() / arms.sum().sum()),
+        "arms_last_year": int(arms.index.max()),
+        "claimed_rats_leaders": int(claims.claimed_value("rats-leaders-2006")),
+        "claimed_rats_attacks": int(claims.claimed_value("rats-attacks-2006")),
+    }
+
+
+def terrorism_totals(since: int) -> pd.DataFrame:
+    totals = security.terrorism_totals(security.CENTRAL_ASIA + security.NEIGHBOURS, since)
+    return totals.rename(columns=str.capitalize).rename_axis("State")
+
+
+def violence() -> plt.Figure:
+    """Terrorism deaths and conflict deaths per 100,000 people: Central Asia vs neighbours."""
+    style.apply()
+    panels = [
+        ("Terrorism deaths", security.terrorism_rate),
+        ("Deaths in organised violence", security.conflict_death_rate),
+    ]
+    fig, axes = plt.subplots(2, 2, figsize=(8, 5.6))
+    plotted = []
+    for row, (title, loader) in enumerate(panels):
+        for column, states in enumerate((security.CENTRAL_ASIA, security.NEIGHBOURS)):
+            table = loader(states).loc[1991:]
+            ax = axes[row, column]
+            style.state_lines(ax, table)
+            ax.set_title(f"{title}: {'Central Asia' if column == 0 else 'neighbours'}")
+            ax.set_ylabel("Deaths per 100,000 people")
+            ax.legend(fontsize=7, ncol=3 if column == 0 else 1, loc="upper right")
+            plotted.append(table)
+    for ax in axes[1]:
+        ax.set_xlabel("Year")
+    fig.tight_layout()
+    gtd, ged = plotted[0].dropna(how="all"), plotted[2].dropna(how="all")
+    missing = sorted(set(range(gtd.index.min(), gtd.index.max() + 1)) - set(gtd.index))
+    return style.finish(fig, ["gtd_deaths_rate", "owid_ucdp_ged"], plotted, "violence",
+                        note=f"Terrorism: GTD, {gtd.index.min()}-{gtd.index.max()}, no data for "
+                             f"{', '.join(map(str, missing))} (gap). Organised violence: UCDP "
+                             f"GED, {ged.index.min()}-{ged.index.max()}. Vertical scales differ.")
+
+
+RATS_INDICATORS = {
+    "terrorist_acts_prevented": "terrorist acts prevented",
+    "crimes_prevented": "terrorist or extremist crimes prevented",
+    "militants_detained": "members of terrorist groups detained",
+    "leaders_detained": "leaders detained",
+    "extraditions": "persons extradited",
+    "training_camps_dismantled": "training camps dismantled",
+    "weapons_seized_units": "weapons seized",
+    "explosives_seized_kg": "explosives seized",
+    "ammunition_seized_units": "ammunition seized",
+    "persons_wanted_list": "persons on the wanted list",
+    "websites_blocked": "websites blocked",
+    "cells_neutralised": "cells neutralised",
+    "other": "other (see the note)",
+}
+
+
+def rats_reported() -> pd.DataFrame:
+    """What RATS and its officials said they achieved, statement by statement."""
+    table = curated.load("rats_reported")
+    period = [f"{a} to {b}" if isinstance(a, str) else f"up to {b}"
+              for a, b in zip(table["period_start"], table["period_end"], strict=True)]
+    return pd.DataFrame({
+        "Period": period,
+        "Reported by": table["reported_by"],
+        "What (self-reported)": table["indicator"].map(RATS_INDICATORS),
+        "Value": table["value"].astype(float).map("{:,.0f}".format) + " " + table["unit"],
+        "Note": table["notes"].fillna(""),
+    }).set_index("Period")
+
+
+def exercises() -> plt.Figure:
+    """The SCO's joint exercises: when, how large, and how many states took part."""
+    style.apply()
+    table = curated.load("sco_exercises").sort_values("start_date", ignore_index=True)
+    table["year"] = pd.to_datetime(table["start_date"]).dt.year
+    table["states"] = table["participants"].fillna("").map(
+        lambda v: len([c for c in v.split(";") if c.strip()]))
+    table["troops_n"] = pd.to_numeric(table["troops"])
+    fig, ax = plt.subplots(figsize=(8, 4.6))
+    colours = {"peace_mission": style.PALETTE["blue"], "other_ct": style.PALETTE["orange"]}
+    for row in table.itertuples():
+        y = len(table) - 1 - row.Index
+        size = 20 + (row.troops_n / 40 if pd.notna(row.troops_n) else 0)
+        ax.scatter(row.year, y, s=size, color=colours[row.series],
+                   edgecolors="black" if pd.isna(row.troops_n) else "none", linewidths=0.6,
+                   zorder=3)
+        label = f"{row.name}  ({row.states or '?'} states"
+        label += f", {int(row.troops_n):,} troops)" if pd.notna(row.troops_n) else ")"
+        ax.annotate(label, (row.year, y), xytext=(7, 0), textcoords="offset points",
+                    va="center", fontsize=6.5)
+    ax.set_yticks([])
+    ax.spines["left"].set_visible(False)
+    ax.grid(axis="y", visible=False)
+    ax.set_xlim(table["year"].min() - 1, table["year"].max() + 9)
+    ax.set_xlabel("Year")
+    ax.set_title("Joint counter-terrorism exercises of SCO members")
+    handles = [plt.Line2D([], [], marker="o", ls="", color=c,
+                          label="Peace Mission series" if k == "peace_mission" else
+                          "other exercises") for k, c in colours.items()]
+    ax.legend(handles=handles, loc="upper right", fontsize=7)
+    fig.tight_layout()
+    return style.finish(fig, [], table[["name", "year", "states", "troops"]], "exercises",
+                        curated=["sco_exercises"],
+                        note="Dot area grows with reported troops (outlined: not reported).")
+
+
+def sco_exercises() -> pd.DataFrame:
+    """Joint exercises: name, dates, host, participants, reported troops."""
+    table = curated.load("sco_exercises").sort_values("start_date")
+    return pd.DataFrame({
+        "Exercise": table["name"],
+        "Dates": table["start_date"] + " to " + table["end_date"],
+        "Host": table["host_iso3"].str.replace(" ;", ","),
+        "Location": table["location"],
+        "Participants": table["participants"].fillna("not reported").str.replace(" ;", ","),
+        "Troops": pd.to_numeric(table["troops"]).map(
+            lambda v: "not reported" if pd.isna(v) else f"{v:,.0f}"),
+    }).set_index("Exercise")
+
+
+def military_spending() -> plt.Figure:
+    """Military expenditure of the Central Asian states: level and share of GDP, gaps shown."""
+    style.apply()
+    states = security.CENTRAL_ASIA
+    level = security.military_expenditure("constant_2023_usd_m", states)
+    share = 100 * security.military_expenditure("share_of_gdp", states)
+    fig, (left, right) = plt.subplots(1, 2, figsize=(8, 3.6))
+    style.state_lines(left, level, marker="o")
+    style.state_lines(right, share, marker="o")
+    left.set_ylabel("Million US$ at constant 2023 prices")
+    left.set_title("Military expenditure")
+    right.set_ylabel("% of GDP")
+    right.set_title("... as a share of GDP")
+    for ax in (left, right):
+        ax.set_xlabel("Year")
+    right.legend(fontsize=7, ncol=2)
+    fig.tight_layout()
+    coverage = security.expenditure_coverage(states)
+    gaps = "; ".join(f"{iso3} {row['missing years']}" for iso3, row in coverage.iterrows()
+                     if row["missing years"] != "none")
+    return style.finish(fig, ["sipri_milex"], [level, share], "military spending",
+                        note=f"Years without a SIPRI figure are left as gaps: {gaps}.")
+
+
+def expenditure_coverage() -> pd.DataFrame:
+    return security.expenditure_coverage(security.CENTRAL_ASIA)
+
+
+def arms_imports() -> plt.Figure:
+    """Major arms imports of the Central Asian states, in five-year sums."""
+    style.apply()
+    table = security.arms_imports(security.CENTRAL_ASIA)
+    bins = table.groupby((table.index - table.index.min()) // 5)
+    sums = bins.sum()
+    sums.index = [f"{g.index.min()}-{g.index.max()}" for _, g in bins]
+    fig, ax = plt.subplots(figsize=(8, 3.4))
+    bottom = pd.Series(0.0, index=sums.index)
+    for iso3 in sums.columns:
+        colour = style.PALETTE[style.STATE_COLOURS[iso3]]
+        ax.bar(sums.index, sums[iso3], bottom=bottom, color=colour, label=iso3)
+        bottom = bottom + sums[iso3]
+    ax.set_ylabel("SIPRI trend-indicator value (million)")
+    ax.set_xlabel("Period")
+    ax.set_title("Imports of major conventional arms")
+    ax.legend(fontsize=7)
+    fig.tight_layout()
+    return style.finish(fig, ["sipri_arms_transfers"], sums, "arms imports",
+                        note="TIV measures the military capability transferred, not its price.")
+
+
+def claims_checked() -> pd.DataFrame:
+    """The thesis's claims in this section, measured and judged."""
+    return claims_table("2.1")
+
+
+def setup() -> None:
+    """Prepare this notebook (table display) and glue the numbers its text quotes."""
+    notebook.setup()
+    notebook.glue_all(numbers())
+
+
+# Every numbered figure and table of the notebook: label, function, caption.
+EXHIBITS = notebook.inventory(
+    notebook.Exhibit("tbl-2-1-terrorism", terrorism_totals,
+                     "Terrorist attacks, injuries and deaths since the end of the USSR (GTD "
+                     "via Our World in Data)."),
+    notebook.Exhibit("fig-2-1-violence", violence,
+                     "Terrorism deaths and deaths in organised violence per 100,000 people: "
+                     "the Central Asian states (left) and Afghanistan and Pakistan (right)."),
+    notebook.Exhibit("tbl-2-1-claims", claims_checked,
+                     "The thesis's claims in this section, checked."),
+    notebook.Exhibit("tbl-2-1-rats", rats_reported,
+                     "Results reported by RATS and its officials (self-reported; not "
+                     "independently verified)."),
+    notebook.Exhibit("fig-2-1-exercises", exercises,
+                     "Joint counter-terrorism exercises of SCO members, by year, with "
+                     "participants and reported troops."),
+    notebook.Exhibit("fig-2-1-milex", military_spending,
+                     "Military expenditure of the Central Asian states at constant 2023 prices"
+                     " and as a share of GDP; missing years are gaps."),
+    notebook.Exhibit("tbl-2-1-coverage", expenditure_coverage,
+                     "Coverage of SIPRI's military expenditure series for the Central Asian "
+                     "states since 1992."),
+    notebook.Exhibit("fig-2-1-arms", arms_imports,
+                     "Imports of major conventional arms by the Central Asian states, five-"
+                     "year sums of SIPRI trend-indicator values."),
+)

@@ -1,0 +1,146 @@
+"""Section 3.1: Kazakhstan in the SCO: its weight, initiatives, trade partners and votes."""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import pandas as pd
+
+from analysis.data import curated
+from analysis.presentation import notebook, style
+from analysis.topics import (
+    kazakhstan,
+    stages,
+)
+
+
+def numbers() -> dict[str, object]:
+    """Numbers quoted in Chapter 3.1."""
+    position = kazakhstan.position_among_members()
+    trade = kazakhstan.trade_partners()
+    votes = kazakhstan.un_alignment()
+    hosted = kazakhstan.summits_hosted()
+    initiatives = curated.load("kazakhstan_initiatives")
+    first_vote, last_vote = int(votes.index.min()), int(votes.index.max())
+    gdp_share = kazakhstan.shares_over_time()["gdp"].dropna()
+    enlargement = int(stages.periods().set_index("label").loc["Enlargement", "start"])
+    return {
+        "kaz_gdp_share_peak": float(gdp_share.max()),
+        "kaz_gdp_share_peak_year": int(gdp_share.idxmax()),
+        "kaz_gdp_share_last": float(gdp_share.iloc[-1]),
+        "kaz_gdp_share_last_year": int(gdp_share.index.max()),
+        "enlargement_year": enlargement,
+        "kaz_gdp_share_largest_fall_year": int(gdp_share.diff().idxmin()),
+        "kaz_gdp_share_before_enlargement": float(gdp_share.loc[enlargement - 1]),
+        "kaz_gdp_share_after_enlargement": float(gdp_share.loc[enlargement]),
+        "kaz_area_rank": int(position.loc["area", "rank"]),
+        "kaz_area_share": float(position.loc["area", "share_pct"]),
+        "kaz_gdp_share": float(position.loc["gdp", "share_pct"]),
+        "kaz_gdp_year": int(position.loc["gdp", "year"]),
+        "kaz_gdppc_rank": int(position.loc["gdp_per_capita", "rank"]),
+        "members_latest": int(position.loc["gdp", "of"]),
+        "kaz_summits_hosted": len(hosted),
+        "kaz_sco_summits_hosted": int((hosted["format"] == "heads_of_state").sum()),
+        "kaz_initiatives": len(initiatives),
+        "kaz_sco_chairmanships": int(initiatives["title"].str.contains("SCO chairmanship").sum()),
+        "trade_last_year": int(trade.index.max()),
+        "kaz_china_share_last": float(trade["China"].iloc[-1]),
+        "kaz_russia_share_last": float(trade["Russia"].iloc[-1]),
+        "kaz_eu_share_last": float(trade["EU"].iloc[-1]),
+        "vote_first_year": first_vote,
+        "vote_last_year": last_vote,
+        "kaz_rus_distance_first": float(votes.loc[first_vote, "Russia"]),
+        "kaz_rus_distance_last": float(votes.loc[last_vote, "Russia"]),
+        "kaz_chn_distance_first": float(votes.loc[first_vote, "China"]),
+        "kaz_chn_distance_last": float(votes.loc[last_vote, "China"]),
+        "kaz_usa_distance_first": float(votes.loc[first_vote, "USA"]),
+        "kaz_usa_distance_last": float(votes.loc[last_vote, "USA"]),
+        "kaz_closer_to_rus_years": int((votes["Russia"] < votes["China"]).sum()),
+        "vote_years": len(votes),
+    }
+
+
+def kazakhstan_position() -> pd.DataFrame:
+    table = kazakhstan.position_among_members()
+    labels = {"area": "Surface area", "population": "Population", "gdp": "GDP",
+              "gdp_per_capita": "GDP per capita", "military_expenditure":
+              "Military expenditure (constant US$)"}
+    return pd.DataFrame({
+        "Measure": [labels[m] for m in table.index],
+        "Year": table["year"].astype(str),
+        "Share of the members' total": table["share_pct"].map(
+            lambda v: "-" if pd.isna(v) else f"{v:.1f}%"),
+        "Rank among the members": [f"{r} of {n}" for r, n in
+                                   zip(table["rank"], table["of"], strict=True)],
+    }).set_index("Measure")
+
+
+PARTNER_COLOURS = {"China": "orange", "Russia": "vermillion", "EU": "blue", "USA": "green"}
+
+
+def weight_among_members() -> plt.Figure:
+    """Kazakhstan's share of the members' GDP and military expenditure, year by year."""
+    style.apply()
+    shares = kazakhstan.shares_over_time()
+    fig, ax = plt.subplots(figsize=(8, 3.2))
+    ax.plot(shares.index, shares["gdp"], color=style.PALETTE["blue"], label="GDP")
+    ax.plot(shares.index, shares["military_expenditure"], color=style.PALETTE["orange"],
+            ls="--", label="military expenditure")
+    ax.set_ylabel("% of the SCO members' total")
+    ax.set_xlabel("Year")
+    ax.set_title("Kazakhstan's weight among the members of each year")
+    ax.legend(fontsize=7)
+    fig.tight_layout()
+    return style.finish(fig, ["wdi_ny_gdp_mktp_cd", "sipri_milex"], shares,
+                        "Kazakhstan weight",
+                        note="Members of each year; military spending sums the members with "
+                             "a SIPRI figure (Uzbekistan missing in most years).")
+
+
+def kazakhstan_initiatives() -> pd.DataFrame:
+    table = curated.load("kazakhstan_initiatives").sort_values("date")
+    return pd.DataFrame({"Date": table["date"], "Initiative or role": table["title"],
+                         "Kind": table["kind"].str.replace("_", " ")}).set_index("Date")
+
+
+def trade_and_votes() -> plt.Figure:
+    """Kazakhstan's main trade partners and its UN voting distance from three powers."""
+    style.apply()
+    trade = kazakhstan.trade_partners()
+    votes = kazakhstan.un_alignment()
+    fig, (left, right) = plt.subplots(1, 2, figsize=(8, 3.6))
+    style.lines(left, trade, PARTNER_COLOURS)
+    left.set_ylabel("% of Kazakhstan's recorded trade")
+    left.set_title("Trade partners")
+    left.legend(fontsize=7)
+    style.lines(right, votes, PARTNER_COLOURS)
+    right.set_ylabel("Distance between UN ideal points")
+    right.set_title("Voting distance from ...")
+    right.legend(fontsize=7)
+    for ax in (left, right):
+        ax.set_xlabel("Year")
+    fig.tight_layout()
+    zero = ", ".join(str(y) for y in trade.index[trade["Russia"] == 0])
+    return style.finish(fig, ["cow_trade", "unga_ideal_points"], [trade, votes],
+                        "Kazakhstan trade and votes",
+                        note="Trade: COW v4.0, to 2014; the EU counts its members of each "
+                             f"year; COW records no Kazakh-Russian trade in {zero or 'no year'}"
+                             ", a gap in the data. Votes: ideal points, final-passage votes.")
+
+
+def setup() -> None:
+    """Prepare this notebook (table display) and glue the numbers its text quotes."""
+    notebook.setup()
+    notebook.glue_all(numbers())
+
+
+# Every numbered figure and table of the notebook: label, function, caption.
+EXHIBITS = notebook.inventory(
+    notebook.Exhibit("tbl-3-1-position", kazakhstan_position,
+                     "Kazakhstan's share of the SCO members' totals and its rank among them."),
+    notebook.Exhibit("fig-3-1-weight", weight_among_members,
+                     "Kazakhstan's share of the GDP and military expenditure of the SCO "
+                     "members of each year."),
+    notebook.Exhibit("fig-3-1-partners", trade_and_votes,
+                     "Kazakhstan's main trade partners (left) and the distance of its UN ideal"
+                     " point from those of Russia, China and the USA (right)."),
+)

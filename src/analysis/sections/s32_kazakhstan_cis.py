@@ -1,0 +1,145 @@
+"""Section 3.2: Kazakhstan, the CIS and the CSTO."""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import pandas as pd
+
+from analysis.data import curated
+from analysis.presentation import notebook, style
+from analysis.topics import (
+    claims,
+    kazakhstan,
+    membership,
+)
+
+
+def numbers() -> dict[str, object]:
+    """Numbers quoted in Chapter 3.2."""
+    spells = kazakhstan.csto_spells()
+    military = kazakhstan.csto_military()
+    share = military["share_of_gdp"]
+    last_share_year = int(share.dropna(how="all").index.max())
+    personnel = military["personnel"]
+    last_personnel_year = int(personnel.dropna(how="all").index.max())
+    bilateral = curated.load("kaz_bilateral_security")
+    treaty_year = int(spells["start_date"].min().year)
+    founders = spells[spells["start_date"].dt.year == treaty_year]["iso3"].nunique()
+    return {
+        "csto_treaty_year": treaty_year,
+        "csto_founders": int(founders),
+        "csto_parties_ever": int(spells["iso3"].nunique()),
+        "uzb_csto_spells": int(((spells["iso3"] == "UZB") & (spells["role"] == "member")).sum()),
+        "csto_renewal_year": int(spells.loc[spells["iso3"] == "AZE", "end_date"].max().year),
+        "armenia_freeze_year": int(spells.loc[(spells["iso3"] == "ARM")
+                                              & (spells["role"] == "frozen"), "start_date"]
+                                   .min().year),
+        "claimed_model_law_year": int(claims.claimed_value("model-law-1999")),
+        "kaz_milex_share_last": float(share.loc[last_share_year, "KAZ"]),
+        "rus_milex_share_last": float(share.loc[last_share_year, "RUS"]),
+        "milex_share_year": last_share_year,
+        "kaz_personnel_last": float(personnel.loc[last_personnel_year, "KAZ"]),
+        "rus_personnel_last": float(personnel.loc[last_personnel_year, "RUS"]),
+        "personnel_year": last_personnel_year,
+        "bilateral_documents": len(bilateral),
+        "bilateral_partners": int(bilateral["partner_iso3"].nunique()),
+        "bilateral_first_year": int(bilateral["date"].min()[:4]),
+        "glossary_terms": len(curated.load("cis_security_glossary")),
+    }
+
+
+ROLE_COLOURS = {"member": "blue", "suspended": "grey", "frozen": "grey"}
+
+
+def csto_membership_spells() -> plt.Figure:
+    """Membership spells of the Collective Security Treaty and the CSTO, by state."""
+    style.apply()
+    spells = kazakhstan.csto_spells()
+    end_of_data = membership.latest_date()
+    states = kazakhstan.csto_states()
+    fig, ax = plt.subplots(figsize=(8, 3.4))
+    for row, iso3 in enumerate(reversed(states)):
+        for spell in spells[spells["iso3"] == iso3].itertuples():
+            end = spell.end_date if pd.notna(spell.end_date) else end_of_data
+            ax.barh(row, (end - spell.start_date).days / 365.25,
+                    left=spell.start_date.year + spell.start_date.dayofyear / 365.25,
+                    color=style.PALETTE[ROLE_COLOURS[spell.role]], height=0.6)
+    ax.set_yticks(range(len(states)), list(reversed(states)))
+    ax.set_xlabel("Year")
+    ax.set_title("Parties to the Collective Security Treaty and the CSTO")
+    handles = [plt.Rectangle((0, 0), 1, 1, color=style.PALETTE[c], label=label)
+               for label, c in (("member", "blue"), ("suspended or frozen", "grey"))]
+    fig.legend(handles=handles, fontsize=7, loc="upper right", ncol=2)
+    ax.grid(axis="y", visible=False)
+    fig.tight_layout()
+    plotted = spells[["iso3", "role", "start_date", "end_date"]].astype(str)
+    return style.finish(fig, [], plotted, "CSTO membership",
+                        curated=["organisation_membership"])
+
+
+def csto_membership_table() -> pd.DataFrame:
+    spells = kazakhstan.csto_spells()
+    return pd.DataFrame({
+        "State": spells["iso3"],
+        "Status": spells["role"],
+        "From": spells["start_date"].dt.strftime("%Y-%m-%d"),
+        "To": spells["end_date"].dt.strftime("%Y-%m-%d").fillna("today"),
+        "Notes": spells["notes"].fillna(""),
+    }).set_index(["State", "Status", "From"])
+
+
+def csto_military() -> plt.Figure:
+    """Military spending (% of GDP) and armed forces (thousands) of the CSTO states."""
+    style.apply()
+    data = kazakhstan.csto_military()
+    fig, (left, right) = plt.subplots(1, 2, figsize=(8, 3.6))
+    for iso3 in data["share_of_gdp"].columns:
+        colour = style.PALETTE[style.STATE_COLOURS.get(iso3, "grey")]
+        width = 2.4 if iso3 == kazakhstan.KAZ else 1.0
+        left.plot(data["share_of_gdp"].index, data["share_of_gdp"][iso3], color=colour,
+                  lw=width, label=iso3)
+        right.plot(data["personnel"].index, data["personnel"][iso3], color=colour, lw=width,
+                   label=iso3)
+    left.set_ylabel("Military expenditure, % of GDP")
+    left.set_title("Defence effort")
+    right.set_yscale("log")
+    right.set_ylabel("Military personnel (thousands, log scale)")
+    right.set_title("Armed forces")
+    right.legend(fontsize=6.5, ncol=3)
+    for ax in (left, right):
+        ax.set_xlabel("Year")
+    fig.tight_layout()
+    return style.finish(fig, ["sipri_milex", "cow_nmc"], list(data.values()), "CSTO military",
+                        note="All states that were ever parties to the treaty; Kazakhstan "
+                             "drawn thicker. Gaps: no data.")
+
+
+def cis_security_glossary() -> pd.DataFrame:
+    table = curated.load("cis_security_glossary")
+    return pd.DataFrame({"Term": table["term"], "Meaning (our paraphrase)": table["paraphrase"]}
+                        ).set_index("Term")
+
+
+def kazakhstan_bilateral_security() -> pd.DataFrame:
+    table = curated.load("kaz_bilateral_security").sort_values(["partner_iso3", "date"])
+    return pd.DataFrame({"Partner": table["partner_iso3"], "Date": table["date"],
+                         "Document": table["title"],
+                         "Kind": table["kind"].str.replace("_", " ")}).set_index(
+        ["Partner", "Date"])
+
+
+def setup() -> None:
+    """Prepare this notebook (table display) and glue the numbers its text quotes."""
+    notebook.setup()
+    notebook.glue_all(numbers())
+
+
+# Every numbered figure and table of the notebook: label, function, caption.
+EXHIBITS = notebook.inventory(
+    notebook.Exhibit("fig-3-2-csto", csto_membership_spells,
+                     "Membership spells of the Collective Security Treaty and the CSTO, by "
+                     "state."),
+    notebook.Exhibit("fig-3-2-military", csto_military,
+                     "Military expenditure as a share of GDP and military personnel of the "
+                     "states that have been parties to the Collective Security Treaty."),
+)

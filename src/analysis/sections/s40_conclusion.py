@@ -1,0 +1,77 @@
+"""Conclusion: the thesis's recommendations revisited.
+
+The Conclusion quotes numbers of the Introduction and of sections 1.1 and 2.1, so it
+asks their modules (and is executed again when one of them changes)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from analysis.data import curated
+from analysis.presentation import notebook
+from analysis.sections import s00_introduction, s11_regional_security, s21_security
+from analysis.topics import (
+    claims,
+)
+
+
+def numbers() -> dict[str, object]:
+    """Numbers quoted in the Conclusion, drawn from the chapters and the claims audit."""
+    intro = s00_introduction.numbers()
+    security_numbers = s21_security.numbers()
+    theory = s11_regional_security.numbers()
+    audited = claims.evaluate()
+    counts = audited["verdict"].value_counts()
+    events = curated.load("post2020_events")
+    contact_group = events.loc[events["title"].str.contains("Contact Group meets"), "date"]
+    return {
+        "members_thesis": intro["members_thesis"],
+        "members_latest": intro["members_latest"],
+        "population_share_world_latest": intro["population_share_world_latest"],
+        "gdp_share_world_latest": intro["gdp_share_world_latest"],
+        "tajik_deaths": theory["tajik_deaths"],
+        "afg_to_ca_ratio": security_numbers["afg_to_ca_ratio"],
+        "rats_rows": security_numbers["rats_rows"],
+        "claims_total": len(audited),
+        "claims_supported": int(counts.get("supported", 0)),
+        "claims_outdated": int(counts.get("outdated", 0)),
+        "claims_contradicted": int(counts.get("contradicted", 0)),
+        "claims_unverifiable": int(counts.get("unverifiable", 0)),
+        "post2020_events": len(events),
+        "antidrug_centre_year": int(events.loc[events["title"].str.contains("Anti-Drug Centre"),
+                                               "date"].min()[:4]),
+        "border_clash_year": int(events.loc[events["title"].str.contains("border war"),
+                                            "date"].min()[:4]),
+        "border_treaty_year": int(events.loc[events["title"].str.contains("Treaty on the State"),
+                                             "date"].min()[:4]),
+        "who_memoranda_year": int(events.loc[events["notes"].str.contains("WHO", na=False),
+                                             "date"].min()[:4]),
+        "water_clash_year": int(events.loc[events["title"].str.contains("water"),
+                                           "date"].min()[:4]),
+        "contact_group_last_meeting": f"{pd.Timestamp(contact_group.max()):%B %Y}",
+    }
+
+
+def recommendations_revisited() -> pd.DataFrame:
+    """The thesis's four recommendations and what happened after 2020."""
+    recommendations = curated.load("thesis_recommendations")
+    events = curated.load("post2020_events").sort_values("date")
+    rows = []
+    for rec in recommendations.itertuples():
+        related = events[events["recommendation"] == rec.number]
+        rows.append({
+            "Recommendation": f"{rec.number}. {rec.paraphrase}",
+            "Since 2020": " ".join(f"{e.date}: {e.title}." for e in related.itertuples())
+            or "no recorded event",
+        })
+    return pd.DataFrame(rows).set_index("Recommendation")
+
+
+def setup() -> None:
+    """Prepare this notebook (table display) and glue the numbers its text quotes."""
+    notebook.setup()
+    notebook.glue_all(numbers())
+
+
+# This notebook has no numbered figure or table.
+EXHIBITS = notebook.inventory()

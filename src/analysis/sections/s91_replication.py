@@ -1,0 +1,85 @@
+"""Appendix: the replication report: software, data, execution, and what makes each exhibit.
+
+Everything here is read from the environment, the registry, the execution cache and
+the section modules' inventories, so the report cannot drift from the book.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.metadata
+import json
+import platform
+import sqlite3
+import subprocess
+from pathlib import Path
+
+import pandas as pd
+
+from analysis import paths
+from analysis.data import raw
+from analysis.presentation import notebook
+
+KEY_PACKAGES = ("jupyter-book", "myst-nb", "sphinx", "jupyter-cache", "pandas", "numpy",
+                "matplotlib", "pandera", "pooch", "pyreadr", "openpyxl", "py7zr", "nbval")
+
+
+def package_versions() -> pd.DataFrame:
+    rows = [{"package": "python", "version": platform.python_version()}]
+    rows += [{"package": name, "version": importlib.metadata.version(name)}
+             for name in KEY_PACKAGES]
+    return pd.DataFrame(rows).set_index("package")
+
+
+def data_registry() -> pd.DataFrame:
+    """Every registered raw file with its checksum, licence and citation key."""
+    return pd.DataFrame([{
+        "key": item.key, "publisher": item.publisher, "version": item.version,
+        "licence": item.licence, "citation": item.bibtex, "bytes": item.bytes,
+        "sha256": item.sha256,
+    } for item in raw.registry().values()]).set_index("key")
+
+
+def git_commit() -> str:
+    result = subprocess.run(["git", "-C", str(paths.REPO_ROOT), "rev-parse", "HEAD"],
+                            capture_output=True, text=True, check=False)
+    return result.stdout.strip() or "not a git checkout"
+
+
+def execution_times(cache: Path | None = None) -> pd.DataFrame:
+    """Seconds each notebook took in its last execution by the book build (jupyter-cache)."""
+    cache = cache or paths.build_dir() / "site" / "_build" / ".jupyter_cache"
+    database = cache / "global.db"
+    if not database.is_file():
+        return pd.DataFrame(columns=["notebook", "seconds"]).set_index("notebook")
+    with sqlite3.connect(database) as connection:
+        rows = connection.execute("SELECT uri, data FROM nbcache").fetchall()
+    times = [{"notebook": Path(uri).name,
+              "seconds": round(json.loads(raw or "{}").get("execution_seconds", float("nan")), 1)}
+             for uri, raw in rows]
+    return pd.DataFrame(times).sort_values("notebook").set_index("notebook")
+
+
+def section_modules() -> dict[str, object]:
+    """Each notebook's section module, by notebook file (``notebooks/22_economy.ipynb``
+    is shown by ``analysis.sections.s22_economy``)."""
+    return {f"notebooks/{file.name}": importlib.import_module(
+                f"analysis.sections.s{file.stem}")
+            for file in sorted((paths.REPO_ROOT / "notebooks").glob("*.ipynb"))}
+
+
+def figure_inventory() -> pd.DataFrame:
+    """Every numbered figure and table: label, kind, notebook, function and caption."""
+    rows = [{"name": exhibit.label, "kind": exhibit.kind, "notebook": notebook_file,
+             "function": exhibit.function, "caption": exhibit.caption}
+            for notebook_file, module in section_modules().items()
+            for exhibit in module.EXHIBITS.values()]
+    return pd.DataFrame(rows)
+
+
+def setup() -> None:
+    """Prepare this notebook: tables in full, and as LaTeX tables in the PDF edition."""
+    notebook.setup()
+
+
+EXHIBITS = notebook.inventory()  # the appendix numbers no figure or table

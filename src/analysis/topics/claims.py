@@ -1,0 +1,198 @@
+"""Audit of the thesis's checkable claims against the data.
+
+Each claim in ``data/curated/thesis_claims.csv`` names a *check*: a function here
+that measures the claimed quantity from the data. The verdict compares claim and
+measurement:
+
+* ``contradicted``: the claimed relation does not hold;
+* ``outdated``: it holds, but the claimed figure is less than half the measured one,
+  so it describes an earlier, smaller organisation; or it was true when the thesis
+  was written and has changed since;
+* ``supported``: it holds and the figure is of the right size;
+* ``unverifiable``: no check can measure it with the data at hand, or the data
+  measure a different concept (the measurement is then shown for context only).
+
+"equal to" claims (a founding year, say) are supported when the measurement
+matches exactly and contradicted otherwise; "about" claims are supported within
+10% of the measurement. A check measures from the data, or reads a figure from a
+cited source in ``source_facts.csv`` (``fact:<id>``) or from a curated table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pandas as pd
+
+from analysis.data import curated
+from analysis.data.sources import wdi
+from analysis.presentation import style
+from analysis.topics import footprint, membership, organisations
+
+VERDICTS = ("supported", "outdated", "contradicted", "unverifiable")
+STALE_FACTOR = 2.0  # a "more than" figure under half the measurement is stale
+
+
+@dataclass(frozen=True)
+class Measurement:
+    value: float
+    basis: str  # which states, which year, which definition
+    source: str
+    comparable: bool = True  # False: the data measure something else than the claim
+    later: float | None = None  # the same quantity today, when it has changed since
+
+
+def _thesis_totals() -> pd.DataFrame:
+    return footprint.totals(footprint.thesis_vintage()).set_index("measure")
+
+
+def _measure_total(measure: str, column: str = "total") -> Measurement:
+    row = _thesis_totals().loc[measure]
+    key = wdi.registry_key(footprint.MEASURES[measure])
+    return Measurement(float(row[column]), f"{row['members']} members, {row['year']}",
+                       style.source_text([key]))
+
+
+def _founding_year(igo: str) -> Measurement:
+    return Measurement(float(organisations.founding_year(igo)),
+                       f"first year of {igo.upper()} in COW IGO v3.0",
+                       style.source_text(["cow_igo_igo_year"]))
+
+
+def _igo_count() -> Measurement:
+    per_year = organisations.igos_per_year()
+    return Measurement(float(per_year.iloc[-1]),
+                       f"IGOs in COW IGO v3.0, {per_year.index[-1]} (three or more member "
+                       "states; other bodies not counted)",
+                       style.source_text(["cow_igo_igo_year"]), comparable=False)
+
+
+def _milestone_year(label: str) -> Measurement:
+    events = curated.load("security_milestones").set_index("label")
+    return Measurement(float(events.loc[label, "date"][:4]), f"curated milestone: {label}",
+                       events.loc[label, "source"])
+
+
+def _london_conventions_1933() -> Measurement:
+    events = curated.load("security_milestones")
+    found = events[events["title"].str.contains("Definition of Aggression")
+                   & events["date"].str.startswith("1933")]
+    return Measurement(float(len(found)), "London conventions of 1933 in the curated milestones",
+                       " ; ".join(found["source"]))
+
+
+def _source_fact(fact_ids: str) -> Measurement:
+    """``then`` or ``then|now``: a cited figure, and optionally its value today."""
+    facts = curated.load("source_facts").set_index("fact_id")
+    then_id, _, now_id = fact_ids.partition("|")
+    fact = facts.loc[then_id]
+    value = float(fact["value"]) if pd.notna(fact["value"]) else float("nan")
+    basis = fact["description"] + (f" (as of {fact['as_of']})" if pd.notna(fact["as_of"]) else "")
+    sources = [fact["source"]] if pd.notna(fact["source"]) else []
+    later = None
+    if now_id:
+        now = facts.loc[now_id]
+        later = float(now["value"])
+        basis += f"; {now['description']}: {later:g}"
+        sources.append(now["source"])
+    return Measurement(value, basis, " ; ".join(dict.fromkeys(sources)), later=later)
+
+
+def _economic_year(title_start: str) -> Measurement:
+    events = curated.load("economic_milestones")
+    row = events[events["title"].str.startswith(title_start)].sort_values("date").iloc[0]
+    return Measurement(float(row["date"][:4]), f"curated economic milestone: {row['title']}",
+                       row["source"])
+
+
+def _shanghai_five() -> pd.DataFrame:
+    table = membership.status_table()
+    return table[table["status"] == "shanghai_five"]
+
+
+def _no_data() -> Measurement:
+    return Measurement(float("nan"), "no dataset in this book measures it", "", False)
+
+
+CHECKS: dict[str, Callable[[], Measurement]] = {
+    "members_area_share_of_eurasia": lambda: _measure_total("area", "share_eurasia"),
+    "members_population": lambda: _measure_total("population"),
+    "members_gdp": lambda: _measure_total("gdp"),
+    "itu_founding_year": lambda: _founding_year("itu"),
+    "upu_founding_year": lambda: _founding_year("upu"),
+    "igo_count_latest": _igo_count,
+    "no_data": _no_data,
+    "count_london_conventions_1933": _london_conventions_1933,
+    "count_shanghai_five": lambda: Measurement(
+        float(len(_shanghai_five())), "Shanghai Five states in the SCO status table",
+        " ; ".join(_shanghai_five()["source"].unique())),
+    "shanghai_five_first_year": lambda: Measurement(
+        float(_shanghai_five()["start_date"].min().year), "first Shanghai Five agreement",
+        " ; ".join(_shanghai_five()["source"].unique())),
+}
+# Parameterised checks: "prefix:argument".
+PARAMETERISED: dict[str, Callable[[str], Measurement]] = {
+    "fact": _source_fact,
+    "milestone_year": _milestone_year,
+    "economic_year": _economic_year,
+}
+ABOUT_TOLERANCE = 0.10  # an "about" figure within 10% of the measurement is supported
+
+
+def measure(check: str) -> Measurement:
+    """Run the check named ``check`` (a name in CHECKS, or ``prefix:argument``)."""
+    if check in CHECKS:
+        return CHECKS[check]()
+    prefix, _, argument = check.partition(":")
+    if prefix in PARAMETERISED and argument:
+        return PARAMETERISED[prefix](argument)
+    raise KeyError(f"unknown claim check {check!r}")
+
+
+def claimed_value(claim_id: str) -> float:
+    """The figure the thesis gives for ``claim_id``."""
+    table = curated.load("thesis_claims").set_index("claim_id")
+    return float(table.loc[claim_id, "claimed_value"])
+
+
+def verdict(relation: str, claimed: float, measured: float | None,
+            comparable: bool = True, later: float | None = None) -> str:
+    if relation not in ("more than", "equal to", "about"):
+        raise ValueError(f"unknown claim relation {relation!r}")
+    if measured is None or pd.isna(measured) or not comparable:
+        return "unverifiable"
+    if relation == "equal to":
+        if measured != claimed:
+            return "contradicted"
+        return "outdated" if later is not None and later != claimed else "supported"
+    if relation == "about":
+        close = abs(measured - claimed) <= ABOUT_TOLERANCE * abs(measured)
+        return "supported" if close else "contradicted"
+    if measured <= claimed:
+        return "contradicted"
+    return "outdated" if measured >= STALE_FACTOR * claimed else "supported"
+
+
+def evaluate(section: str | None = None) -> pd.DataFrame:
+    """Every claim (of ``section``) with its measurement, basis, source and verdict."""
+    claims = curated.load("thesis_claims")
+    if section is not None:
+        claims = claims[claims["section"] == section]
+    rows = []
+    for claim in claims.itertuples():
+        measurement = measure(claim.check)
+        claimed = float(claim.claimed_value)
+        rows.append({
+            "claim_id": claim.claim_id,
+            "section": claim.section,
+            "claim": claim.paraphrase,
+            "claimed": claimed,
+            "unit": claim.unit,
+            "measured": measurement.value,
+            "basis": measurement.basis,
+            "verdict": verdict(claim.relation, claimed, measurement.value,
+                               measurement.comparable, measurement.later),
+            "source": measurement.source,
+        })
+    return pd.DataFrame(rows)

@@ -1,0 +1,263 @@
+"""Benchmark of the build: ``make bench`` (``python -m tools.bench``).
+
+Every measurement runs in a throw-away copy of the repository with its own build
+and data-cache folders, so the benchmark never touches the working tree. Each
+timing is the median of ``--runs`` runs. Results go to ``_build/bench/bench.md`` and
+``bench.csv``, with the project's performance targets checked next to each number.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pandas as pd
+
+from analysis import paths
+from analysis.data import raw
+
+PYTHON = sys.executable
+IGNORE = shutil.ignore_patterns("_build", ".venv", ".data-cache", ".git", "__pycache__",
+                                ".pytest_cache", ".ruff_cache", "*.egg-info")
+LOADERS = {  # label -> (module, function, args)
+    "WDI population": ("analysis.data.sources.wdi", "load", ("SP.POP.TOTL",)),
+    "Natural Earth 1:50m": ("analysis.data.sources.naturalearth", "countries", ("50m",)),
+    "UCDP/PRIO conflicts": ("analysis.data.sources.ucdp", "conflicts", ()),
+    "UCDP battle deaths": ("analysis.data.sources.ucdp", "battle_deaths", ()),
+    "SIPRI military expenditure": ("analysis.data.sources.sipri", "military_expenditure", ()),
+    "SIPRI arms imports": ("analysis.data.sources.sipri", "arms_imports", ()),
+    "COW IGO (state-year)": ("analysis.data.sources.cow", "igo_memberships", ()),
+    "COW trade": ("analysis.data.sources.cow", "trade", ()),
+    "COW capabilities": ("analysis.data.sources.cow", "capabilities", ()),
+    "UN ideal points": ("analysis.data.sources.unga", "ideal_points", ()),
+    "GTD (OWID)": ("analysis.data.sources.owid", "terrorism", ()),
+}
+
+
+class Sandbox:
+    """A copy of the repository with private build and cache folders."""
+
+    def __init__(self, root: Path):
+        self.root = root / "repo"
+        shutil.copytree(paths.REPO_ROOT, self.root, ignore=IGNORE)
+        self.env = {**os.environ, paths.BUILD_ENV: str(root / "build"),
+                    paths.CACHE_ENV: str(root / "cache"), "PYTHONPATH": str(self.root / "src")}
+
+    def run(self, *args: str) -> tuple[float, str]:
+        started = time.perf_counter()
+        result = subprocess.run([PYTHON, *args], cwd=self.root, env=self.env,
+                                capture_output=True, text=True, check=False)
+        elapsed = time.perf_counter() - started
+        if result.returncode != 0:
+            raise RuntimeError(f"{' '.join(args)} failed:\n{result.stdout[-3000:]}"
+                               f"{result.stderr[-3000:]}")
+        return elapsed, result.stdout + result.stderr
+
+    def build(self, force: bool = False) -> tuple[float, int]:
+        """Seconds for one HTML build, and how many notebooks it executed."""
+        args = ["-m", "tools.build", "--source", str(self.root)] + (["--force"] if force
+                                                                       else [])
+        seconds, log = self.run(*args)
+        return seconds, executed_notebooks(log)
+
+    def cold(self) -> None:
+        shutil.rmtree(Path(self.env[paths.BUILD_ENV]), ignore_errors=True)
+
+
+def executed_notebooks(log: str) -> int:
+    """How many notebooks a build log says were executed: in parallel, then by myst-nb."""
+    in_parallel = sum(int(n) for n in re.findall(r"^executing (\d+) notebook", log, re.M))
+    return in_parallel + len(re.findall(r"Executing notebook using", log))
+
+
+def _median(values: list[float]) -> float:
+    return round(statistics.median(values), 2)
+
+
+def _edit_notebook(path: Path) -> None:
+    notebook = json.loads(path.read_text())
+    cell = next(c for c in notebook["cells"] if c["cell_type"] == "code")
+    cell["source"] = "".join(cell["source"]) + f"\n# benchmark edit {time.time_ns()}"
+    path.write_text(json.dumps(notebook, indent=1))
+
+
+def measure_builds(box: Sandbox, runs: int) -> list[dict]:
+    rows = []
+    cold, warm, sphinx, one_nb, one_module = [], [], [], [], []
+    executed = {}
+    for _ in range(runs):
+        box.cold()
+        seconds, executed["cold"] = box.build()
+        cold.append(seconds)
+        warm.append(box.build()[0])
+        sphinx.append(box.build(force=True)[0])
+        _edit_notebook(box.root / "notebooks" / "13_stages.ipynb")
+        seconds, executed["one notebook"] = box.build()
+        one_nb.append(seconds)
+        with open(box.root / "src" / "analysis" / "style.py", "a") as handle:
+            handle.write(f"# benchmark edit {time.time_ns()}\n")
+        seconds, executed["one module"] = box.build()
+        one_module.append(seconds)
+    rows.append({"measure": "cold build (execute every notebook + HTML)", "seconds": _median(cold),
+                 "notebooks executed": executed["cold"]})
+    rows.append({"measure": "rebuild, nothing changed (make book)", "seconds": _median(warm),
+                 "notebooks executed": 0})
+    rows.append({"measure": "rebuild, nothing changed, Sphinx forced", "seconds": _median(sphinx),
+                 "notebooks executed": 0})
+    rows.append({"measure": "rebuild after editing one notebook", "seconds": _median(one_nb),
+                 "notebooks executed": executed["one notebook"]})
+    rows.append({"measure": "rebuild after editing src/analysis/style.py",
+                 "seconds": _median(one_module), "notebooks executed": executed["one module"]})
+    return rows
+
+
+def measure_nbval(box: Sandbox, runs: int) -> dict:
+    times = [box.run("-m", "pytest", "-q", "-p", "no:cacheprovider", "-n", "2", "--dist",
+                     "loadfile", "--nbval", "--nbval-sanitize-with", "tests/nbval_sanitize.cfg",
+                     "notebooks")[0] for _ in range(runs)]
+    return {"measure": "nbval over every notebook (2 workers)", "seconds": _median(times),
+            "notebooks executed": len(list((box.root / "notebooks").glob("*.ipynb")))}
+
+
+NOTEBOOK_RUNNER = """
+import sys, nbformat
+from nbclient import NotebookClient
+nb = nbformat.read(sys.argv[1], as_version=4)
+NotebookClient(nb, timeout=600, kernel_name="python3").execute()
+"""
+
+
+def measure_notebooks(box: Sandbox, runs: int) -> list[dict]:
+    """Execution time and peak memory (kernel included) of each notebook, data cached."""
+    rows = []
+    for notebook in sorted((box.root / "notebooks").glob("*.ipynb")):
+        seconds, peaks = [], []
+        for _ in range(runs):
+            started = time.perf_counter()
+            process = subprocess.Popen([PYTHON, "-c", NOTEBOOK_RUNNER, str(notebook)],
+                                       cwd=box.root, env=box.env,
+                                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            _, status, usage = os.wait4(process.pid, 0)
+            seconds.append(time.perf_counter() - started)
+            peaks.append(usage.ru_maxrss / 1024)
+            if status != 0:
+                raise RuntimeError(f"{notebook.name} failed to execute")
+        rows.append({"notebook": notebook.name, "seconds": _median(seconds),
+                     "peak memory (MiB)": round(max(peaks))})
+    return rows
+
+
+LOAD_RUNNER = """
+import importlib, json, sys, time
+module, function, args = sys.argv[1], sys.argv[2], json.loads(sys.argv[3])
+loader = getattr(importlib.import_module(module), function)
+t0 = time.perf_counter(); loader(*args); t1 = time.perf_counter(); loader(*args)
+t2 = time.perf_counter()
+print(json.dumps([t1 - t0, t2 - t1]))
+"""
+
+
+def measure_loads(box: Sandbox, runs: int) -> list[dict]:
+    """Seconds to load each dataset with no parsed cache; then, from the parsed cache,
+    milliseconds for the first load in a new process and for a repeated one in it."""
+    rows = []
+    parsed = Path(box.env[paths.CACHE_ENV]) / "parsed"
+    for label, (module, function, args) in LOADERS.items():
+        cold, cached, repeated = [], [], []
+        for _ in range(runs):
+            shutil.rmtree(parsed, ignore_errors=True)
+            out = box.run("-c", LOAD_RUNNER, module, function, json.dumps(args))[1]
+            cold.append(json.loads(out.strip().splitlines()[-1])[0])
+            # a fresh process reading the parsed cache written by the first one
+            out = box.run("-c", LOAD_RUNNER, module, function, json.dumps(args))[1]
+            first, again = json.loads(out.strip().splitlines()[-1])
+            cached.append(first)
+            repeated.append(again)
+        rows.append({"dataset": label, "cold load (s)": _median(cold),
+                     "from parsed cache, new process (ms)": _ms(cached),
+                     "again, same process (ms)": _ms(repeated)})
+    return rows
+
+
+def _ms(seconds: list[float]) -> float:
+    return round(1000 * statistics.median(seconds), 1)
+
+
+def targets(builds: list[dict], nbval: dict, notebooks: list[dict],
+            loads: list[dict]) -> list[dict]:
+    by = {row["measure"]: row for row in builds}
+    cold = by["cold build (execute every notebook + HTML)"]
+    slowest = max(notebooks, key=lambda r: r["seconds"])
+    load_ms = "from parsed cache, new process (ms)"
+    slowest_load = max(loads, key=lambda r: r[load_ms])
+    total = len(notebooks)
+    checks = [
+        ("every notebook executes in under 5 s (data cached)",
+         f"slowest: {slowest['notebook']} {slowest['seconds']} s", slowest["seconds"] < 5),
+        ("cold build plus nbval under 2 minutes",
+         f"{cold['seconds'] + nbval['seconds']:.1f} s",
+         cold["seconds"] + nbval["seconds"] < 120),
+        ("no-change rebuild under 5% of the cold build",
+         f"{100 * by['rebuild, nothing changed (make book)']['seconds'] / cold['seconds']:.1f}%",
+         by["rebuild, nothing changed (make book)"]["seconds"] < 0.05 * cold["seconds"]),
+        ("editing one notebook re-executes only that notebook",
+         f"{by['rebuild after editing one notebook']['notebooks executed']} executed",
+         by["rebuild after editing one notebook"]["notebooks executed"] == 1),
+        ("editing src/analysis re-executes every notebook (all import the package)",
+         f"{by['rebuild after editing src/analysis/style.py']['notebooks executed']} of {total}",
+         by["rebuild after editing src/analysis/style.py"]["notebooks executed"] == total),
+        ("repeated loads of a parsed dataset under 50 ms (first load in a new process)",
+         f"slowest: {slowest_load['dataset']} {slowest_load[load_ms]} ms",
+         slowest_load[load_ms] < 50),
+    ]
+    return [{"target": t, "measured": m, "met": "yes" if ok else "NO"} for t, m, ok in checks]
+
+
+def _markdown(table: pd.DataFrame) -> str:
+    lines = ["| " + " | ".join(map(str, table.columns)) + " |",
+             "|" + "---|" * len(table.columns)]
+    lines += ["| " + " | ".join(map(str, row)) + " |" for row in table.itertuples(index=False)]
+    return "\n".join(lines)
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tools.bench", description=__doc__)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args(argv)
+    out = paths.build_dir() / "bench"
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as folder:
+        box = Sandbox(Path(folder))
+        box.run("-m", "analysis.data", "verify")
+        builds = measure_builds(box, args.runs)
+        nbval = measure_nbval(box, args.runs)
+        notebooks = measure_notebooks(box, args.runs)
+        loads = measure_loads(box, args.runs)
+    checked = targets(builds, nbval, notebooks, loads)
+    tables = {
+        "Targets": pd.DataFrame(checked),
+        "Builds": pd.DataFrame([*builds, nbval]),
+        "Notebooks": pd.DataFrame(notebooks),
+        "Datasets": pd.DataFrame(loads),
+    }
+    header = (f"# Benchmark\n\nMedian of {args.runs} runs on {os.cpu_count()} cores; "
+              f"{len(raw.registry())} registered data files.\n")
+    body = "\n".join(f"\n## {name}\n\n{_markdown(table)}\n" for name, table in tables.items())
+    (out / "bench.md").write_text(header + body)
+    pd.concat([t.assign(table=name) for name, t in tables.items()]).to_csv(
+        out / "bench.csv", index=False)
+    print(header + body)
+    return 0 if all(row["met"] == "yes" for row in checked) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
