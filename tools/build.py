@@ -39,10 +39,10 @@ from pathlib import Path
 
 from analysis import paths
 
-# What notebook outputs depend on besides their own code cells.
-EXECUTION_INPUTS = ("src/analysis/**/*.py", "data/registry.csv", "data/curated/*.csv")
-# What the whole book depends on.
-BOOK_INPUTS = (*EXECUTION_INPUTS, "notebooks/*.ipynb", "book/**/*", "_config.yml", "_toc.yml")
+# What the whole book depends on: when none of these changed, there is nothing to do.
+BOOK_INPUTS = ("src/analysis/**/*.py", "data/registry.csv", "data/curated/*.csv",
+               "requirements.lock", "notebooks/*.ipynb", "book/**/*", "_config.yml",
+               "_toc.yml")
 
 
 def content_key(patterns: Iterable[str], root: Path = paths.REPO_ROOT) -> str:
@@ -57,51 +57,77 @@ def content_key(patterns: Iterable[str], root: Path = paths.REPO_ROOT) -> str:
     return digest.hexdigest()
 
 
-def invalidate_stale_execution(stale: Iterable[Path], stamp: Path, key: str) -> bool:
-    """Delete the ``stale`` folders when ``key`` differs from the stamped one.
-
-    Both jupyter-cache (executed notebooks) and Sphinx's doctrees (parsed pages,
-    outputs included) must go: Sphinx re-reads, and so re-executes, only the
-    notebooks whose doctrees are missing. Returns True when they were cleared.
-    """
-    if stamp.is_file() and stamp.read_text().strip() == key:
-        return False
-    for folder in stale:
-        shutil.rmtree(folder, ignore_errors=True)
-    stamp.parent.mkdir(parents=True, exist_ok=True)
-    stamp.write_text(key + "\n")
-    return True
-
-
 # The replication appendix reports the other notebooks' execution times from the
-# jupyter-cache, so it runs after them (serially, inside the Sphinx build).
+# jupyter-cache, so it runs after them (serially, inside the Sphinx build), and again
+# whenever any of them ran.
 RUN_AFTER_THE_OTHERS = ("91_replication.ipynb",)
 
 
-def notebooks_to_execute(source: Path, cache_dir: Path) -> list[Path]:
-    """The book's notebooks (but those run last) with no outputs in the execution cache."""
+def why_stale(notebook: Path, cache, records: Path) -> str | None:
+    """Why ``notebook`` must execute again, or None when its cached outputs still hold.
+
+    jupyter-cache knows whether its code cells changed; the execution record of its
+    last run (:mod:`analysis.provenance`) knows which modules, data files and
+    environment it used.
+    """
+    import json
+
     import nbformat  # here, not at the top: a build with nothing to do skips 0.4 s of imports
+
+    from analysis import provenance
+
+    try:
+        cache.match_cache_notebook(nbformat.read(notebook, as_version=4))
+    except KeyError:
+        return "new or edited cells"
+    record = records / f"{notebook.stem}.json"
+    if not record.is_file():
+        return "no record of what its last execution used"
+    changed = provenance.changes(json.loads(record.read_text()))
+    if changed:
+        return "changed: " + ", ".join(changed[:3]) + (" ..." if len(changed) > 3 else "")
+    return None
+
+
+def stale_notebooks(source: Path, cache_dir: Path, records: Path) -> dict[Path, str]:
+    """The notebooks that must execute again, each with the reason."""
     from jupyter_cache import get_cache
 
     cache = get_cache(cache_dir)
-    stale = []
-    for notebook in sorted((source / "notebooks").glob("*.ipynb")):
-        if notebook.name in RUN_AFTER_THE_OTHERS:
-            continue
-        try:
-            cache.match_cache_notebook(nbformat.read(notebook, as_version=4))
-        except KeyError:
-            stale.append(notebook)
+    stale = {}
+    notebooks = sorted((source / "notebooks").glob("*.ipynb"))
+    for notebook in notebooks:
+        reason = why_stale(notebook, cache, records)
+        if notebook.name in RUN_AFTER_THE_OTHERS and stale and not reason:
+            reason = "another notebook executed"
+        if reason:
+            stale[notebook] = reason
     return stale
 
 
-def execute_in_parallel(source: Path, cache_dir: Path) -> None:
+def forget(notebooks: Iterable[Path], cache_dir: Path, records: Path) -> None:
+    """Drop the cached outputs and records of ``notebooks``, so that they execute again."""
+    import nbformat
+    from jupyter_cache import get_cache
+
+    cache = get_cache(cache_dir)
+    for notebook in notebooks:
+        (records / f"{notebook.stem}.json").unlink(missing_ok=True)
+        try:
+            cached = cache.match_cache_notebook(nbformat.read(notebook, as_version=4))
+        except KeyError:
+            continue
+        cache.remove_cache(cached.pk)
+
+
+def execute_in_parallel(source: Path, cache_dir: Path, records: Path) -> None:
     """Execute the stale notebooks ``os.cpu_count()`` at a time into the execution cache."""
     import yaml
     from jupyter_cache import get_cache
     from jupyter_cache.executors import load_executor
 
-    stale = notebooks_to_execute(source, cache_dir)
+    stale = [notebook for notebook in stale_notebooks(source, cache_dir, records)
+             if notebook.name not in RUN_AFTER_THE_OTHERS]
     if not stale:
         return
     config = yaml.safe_load((source / "_config.yml").read_text(encoding="utf-8"))
@@ -119,19 +145,20 @@ def execute_in_parallel(source: Path, cache_dir: Path) -> None:
              if result.excepted or result.errored else ""), flush=True)
 
 
-def _execute_in_own_session(source: Path, cache_dir: Path) -> None:
+def _execute_in_own_session(source: Path, cache_dir: Path, records: Path) -> None:
     os.setsid()  # a process group the parent can stop as a whole
-    execute_in_parallel(source, cache_dir)
+    execute_in_parallel(source, cache_dir, records)
 
 
-def execute_interruptibly(source: Path, cache_dir: Path, grace: float = 3.0) -> None:
+def execute_interruptibly(source: Path, cache_dir: Path, records: Path,
+                          grace: float = 3.0) -> None:
     """:func:`execute_in_parallel` in a child process that Ctrl-C stops, workers and all.
 
     On KeyboardInterrupt the child's process group gets SIGTERM, then SIGKILL after
     ``grace`` seconds; the kernels notice that their worker is gone and exit.
     """
     child = multiprocessing.get_context("spawn").Process(
-        target=_execute_in_own_session, args=(source, cache_dir))
+        target=_execute_in_own_session, args=(source, cache_dir, records))
     child.start()
     try:
         child.join()
@@ -148,17 +175,26 @@ def execute_interruptibly(source: Path, cache_dir: Path, grace: float = 3.0) -> 
 
 
 def prepare_execution(source: Path, site: Path) -> None:
-    """Clear stale outputs if code or data changed, then execute what is not cached."""
+    """Execute again exactly the notebooks whose cells or recorded inputs changed.
+
+    Their cached outputs and records are dropped first, and Sphinx's parsed pages
+    too (Sphinx then reads every page again, the unchanged ones from the cache).
+    """
     from analysis.data import cache  # pandas: only when notebooks may run
 
     cache.discard_corrupt_entries()
     cache_dir = site / "_build" / ".jupyter_cache"
-    if invalidate_stale_execution([cache_dir, site / "_build" / ".doctrees"],
-                                  site / "execution-key.txt",
-                                  content_key(EXECUTION_INPUTS, source)):
-        print("analysis code or data changed: every notebook will be executed again")
-    if notebooks_to_execute(source, cache_dir):
-        execute_interruptibly(source, cache_dir)
+    records = site / "execution-records"
+    os.environ[paths.RECORDS_ENV] = str(records)  # kernels started from here record
+    stale = stale_notebooks(source, cache_dir, records)
+    if not stale:
+        return
+    for notebook, reason in stale.items():
+        print(f"{notebook.name} will execute again: {reason}")
+    forget(stale, cache_dir, records)
+    shutil.rmtree(site / "_build" / ".doctrees", ignore_errors=True)
+    if any(notebook.name not in RUN_AFTER_THE_OTHERS for notebook in stale):
+        execute_interruptibly(source, cache_dir, records)
 
 
 def _publish(built: Path, target: Path) -> None:

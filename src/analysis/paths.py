@@ -1,6 +1,6 @@
 """Every filesystem location the package uses, in one place.
 
-Two environment variables let a user (or CI) move the data locations:
+Four environment variables let a user (or CI, or the build) move these locations:
 
 ``SCO_DATA_MIRROR``
     a directory holding byte-identical copies of the registry's raw files, laid out
@@ -10,6 +10,9 @@ Two environment variables let a user (or CI) move the data locations:
     in the repository).
 ``SCO_BUILD_DIR``
     where the book is built (default: ``_build`` in the repository).
+``SCO_EXECUTION_RECORDS``
+    set by the build only: where a notebook's kernel writes the record of the modules
+    and data files it used (see :mod:`analysis.provenance`).
 """
 
 from __future__ import annotations
@@ -20,12 +23,14 @@ from pathlib import Path
 MIRROR_ENV = "SCO_DATA_MIRROR"
 CACHE_ENV = "SCO_DATA_CACHE"
 BUILD_ENV = "SCO_BUILD_DIR"
+RECORDS_ENV = "SCO_EXECUTION_RECORDS"
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 DATA_DIR = REPO_ROOT / "data"
 REGISTRY_CSV = DATA_DIR / "registry.csv"
 CURATED_DIR = DATA_DIR / "curated"
 PACKAGE_DIR = Path(__file__).resolve().parent
+LOCK_FILE = REPO_ROOT / "requirements.lock"
 
 
 def cache_dir() -> Path:
@@ -41,5 +46,12 @@ def mirror_dir() -> Path | None:
     """The mirror directory, or None when the variable is unset or empty."""
     value = os.environ.get(MIRROR_ENV)
     return Path(value).resolve() if value else None
+
+
+def records_dir() -> Path | None:
+    """Where execution records go, or None outside a book build."""
+    value = os.environ.get(RECORDS_ENV)
+    return Path(value).resolve() if value else None
+
 
 BIBLIOGRAPHY = REPO_ROOT / "book" / "references.bib"

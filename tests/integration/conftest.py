@@ -17,7 +17,9 @@ from analysis import paths
 def tiny_book(tmp_path):
     """Write a book whose notebooks (name -> code of its one cell) are its chapters."""
 
-    def write(notebooks: dict[str, str], markdown: str = "# Tiny\n") -> Path:
+    def write(notebooks: dict[str, str], markdown: str = "# Tiny\n",
+              record: bool = True) -> Path:
+        """With ``record``, each notebook records its inputs as a section's set-up does."""
         root = tmp_path / "src"
         (root / "book").mkdir(parents=True)
         (root / "notebooks").mkdir()
@@ -25,8 +27,12 @@ def tiny_book(tmp_path):
         shutil.copyfile(paths.BIBLIOGRAPHY, root / "book" / "references.bib")
         shutil.copyfile(paths.REPO_ROOT / "book" / "favicon.svg", root / "book" / "favicon.svg")
         shutil.copytree(paths.REPO_ROOT / "book" / "extra", root / "book" / "extra")
+        shutil.copytree(paths.REPO_ROOT / "book" / "_ext", root / "book" / "_ext")
         (root / "book" / "index.md").write_text(markdown)
         for name, code in notebooks.items():
+            if record:
+                code = ("from analysis import provenance\n"
+                        f"provenance.record_on_exit({name!r})\n{code}")
             notebook = nbformat.v4.new_notebook(cells=[
                 nbformat.v4.new_markdown_cell(f"# Chapter {name}"),
                 nbformat.v4.new_code_cell(code)])
@@ -44,10 +50,10 @@ def tiny_book(tmp_path):
 def build_book():
     """Run ``python -m tools.build`` on a book folder; return the finished process."""
 
-    def build(source: Path, build_dir: Path) -> subprocess.CompletedProcess:
+    def build(source: Path, build_dir: Path, *options: str) -> subprocess.CompletedProcess:
         return subprocess.run(
             [sys.executable, "-m", "tools.build", "--source", str(source),
-             "--build-dir", str(build_dir)],
+             "--build-dir", str(build_dir), *options], cwd=paths.REPO_ROOT,
             capture_output=True, text=True, timeout=600, check=False,
         )
 

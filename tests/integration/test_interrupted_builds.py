@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from analysis import paths
+
 pytestmark = pytest.mark.integration
 
 # A Sphinx extension that kills its own process right after Sphinx has saved its
@@ -42,12 +44,13 @@ def _build(source: Path, build_dir: Path, **env: str) -> subprocess.CompletedPro
     return subprocess.run(
         [sys.executable, "-m", "tools.build", "--source", str(source),
          "--build-dir", str(build_dir)],
-        env={**os.environ, "PYTHONPATH": str(source), **env},
+        env={**os.environ, "PYTHONPATH": str(source), **env}, cwd=paths.REPO_ROOT,
         capture_output=True, text=True, timeout=600, check=False)
 
 
 def test_a_build_killed_while_writing_leaves_no_stale_page_behind(tmp_path, tiny_book):
-    source = _with_killer(tiny_book({"chapter": "print(open(VALUE).read())"}))
+    # No execution record: the notebook reads its table directly, so it always runs again.
+    source = _with_killer(tiny_book({"chapter": "print(open(VALUE).read())"}, record=False))
     value = source / "data" / "curated" / "value.csv"
     value.parent.mkdir(parents=True)
     notebook = source / "notebooks" / "chapter.ipynb"
@@ -143,7 +146,7 @@ def test_ctrl_c_during_notebook_execution_stops_everything_and_keeps_the_old_boo
     build = subprocess.Popen(  # a session of its own, like a shell running 'make book'
         [sys.executable, "-m", "tools.build", "--source", str(source),
          "--build-dir", str(build_dir)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        start_new_session=True)
+        cwd=paths.REPO_ROOT, start_new_session=True)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and not all(m.exists() for m in started.values()):
         time.sleep(0.2)  # until both kernels run their sleeping cell

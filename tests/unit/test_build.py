@@ -1,4 +1,4 @@
-"""Execution-cache invalidation: outputs are recomputed when code or data change."""
+"""The book key: the build does nothing when none of the book's inputs changed."""
 
 from __future__ import annotations
 
@@ -18,27 +18,9 @@ def test_content_key_changes_with_content_and_names(tmp_path):
     assert build.content_key(["src/*.py"], tmp_path) != changed
 
 
-def test_execution_inputs_cover_the_package_and_the_data():
-    files = {str(p) for pattern in build.EXECUTION_INPUTS
+def test_book_inputs_cover_the_package_the_data_and_the_environment_not_the_tools():
+    files = {p.relative_to(build.paths.REPO_ROOT).as_posix() for pattern in build.BOOK_INPUTS
              for p in build.paths.REPO_ROOT.glob(pattern)}
-    assert any(f.endswith("src/analysis/topics/footprint.py") for f in files)
-    assert any(f.endswith("data/registry.csv") for f in files)
-    assert any(f.endswith("data/curated/sco_status.csv") for f in files)
-
-
-def test_stale_execution_cache_is_cleared_once(tmp_path):
-    cache, doctrees, stamp = tmp_path / "cache", tmp_path / "doctrees", tmp_path / "stamp.txt"
-
-    def fill():
-        for folder in (cache, doctrees):
-            folder.mkdir(exist_ok=True)
-            (folder / "executed").write_text("{}")
-
-    fill()
-    assert build.invalidate_stale_execution([cache, doctrees], stamp, "key-1")
-    assert not cache.exists() and not doctrees.exists()
-    fill()
-    assert not build.invalidate_stale_execution([cache, doctrees], stamp, "key-1")
-    assert (cache / "executed").exists() and (doctrees / "executed").exists()
-    assert build.invalidate_stale_execution([cache, doctrees], stamp, "key-2")
-    assert not cache.exists() and not doctrees.exists()
+    assert "src/analysis/topics/footprint.py" in files
+    assert {"data/registry.csv", "data/curated/sco_status.csv", "requirements.lock"} <= files
+    assert not any(f.startswith("tools/") for f in files)

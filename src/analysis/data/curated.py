@@ -24,7 +24,7 @@ import pandas as pd
 import pandera.pandas as pa
 import pycountry
 
-from analysis import paths
+from analysis import paths, provenance
 
 SOURCE_SEPARATOR = " ; "
 _URL = re.compile(r"^https?://\S+$")
@@ -469,7 +469,9 @@ def read_csv(file: Path | str, name: str) -> pd.DataFrame:
 
 @cache
 def _load(name: str) -> pd.DataFrame:
-    return read_csv(paths.CURATED_DIR / f"{name}.csv", name)
+    file = paths.CURATED_DIR / f"{name}.csv"
+    provenance.used_curated(file)
+    return read_csv(file, name)
 
 
 def load(name: str) -> pd.DataFrame:

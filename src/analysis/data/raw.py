@@ -16,13 +16,13 @@ import hashlib
 import shutil
 import sys
 import tempfile
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from functools import cache
 from pathlib import Path
 
 import pooch
 
-from analysis import paths
+from analysis import paths, provenance
 
 # pooch logs "Downloading data from <url>" even when the bytes come from the mirror.
 pooch.get_logger().setLevel("WARNING")
@@ -62,6 +62,11 @@ class RegistryEntry:
     def short_hash(self) -> str:
         return self.sha256[:8]
 
+    @property
+    def digest(self) -> str:
+        """sha256 of the whole registry row: a new file or new metadata changes it."""
+        return hashlib.sha256("\0".join(map(str, astuple(self))).encode()).hexdigest()
+
 
 @cache
 def registry() -> dict[str, RegistryEntry]:
@@ -100,11 +105,13 @@ def _registry_row_problem(row: dict[str, str], seen: dict[str, RegistryEntry]) -
 def entry(key: str) -> RegistryEntry:
     """The registry entry of ``key``, or a DataError listing the known keys."""
     try:
-        return registry()[key]
+        item = registry()[key]
     except KeyError:
         raise DataError(
             f"unknown data key {key!r}; registered keys: {', '.join(sorted(registry()))}"
         ) from None
+    provenance.used_raw(key, item.digest)
+    return item
 
 
 def sha256_of(path: Path) -> str:

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 import pandas as pd
 from myst_nb import glue
 
+from analysis import provenance
 from analysis.presentation import display
 
 SIGNIFICANT_DIGITS = 6
@@ -44,8 +45,11 @@ def glue_all(values: dict[str, object]) -> None:
         print(f"{name} = {value!r}")
 
 
-def setup() -> None:
-    """Show tables in full, and also as MyST list-tables for the PDF edition."""
+def setup(section: str) -> None:
+    """Set up the notebook of ``section`` (``analysis.sections.s22_economy``): show tables
+    in full, and also as MyST list-tables for the PDF edition; in a book build, record
+    the inputs of this execution (:mod:`analysis.provenance`)."""
+    provenance.record_on_exit(section.rpartition(".")[2].removeprefix("s"))
     pd.set_option("display.max_colwidth", None)  # tables are read in full: never elide
     pd.set_option("display.max_rows", 200)
     display.register()

@@ -216,7 +216,7 @@ def footprint_now() -> pd.DataFrame:
 
 def setup() -> None:
     """Prepare this notebook (table display) and glue the numbers its text quotes."""
-    notebook.setup()
+    notebook.setup(__name__)
     notebook.glue_all(numbers())
 
 

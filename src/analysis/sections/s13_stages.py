@@ -179,7 +179,7 @@ def events_usa_eu() -> pd.DataFrame:
 
 def setup() -> None:
     """Prepare this notebook (table display) and glue the numbers its text quotes."""
-    notebook.setup()
+    notebook.setup(__name__)
     notebook.glue_all(numbers())
 
 

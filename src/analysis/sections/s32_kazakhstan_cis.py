@@ -130,7 +130,7 @@ def kazakhstan_bilateral_security() -> pd.DataFrame:
 
 def setup() -> None:
     """Prepare this notebook (table display) and glue the numbers its text quotes."""
-    notebook.setup()
+    notebook.setup(__name__)
     notebook.glue_all(numbers())
 
 

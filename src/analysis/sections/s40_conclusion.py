@@ -69,7 +69,7 @@ def recommendations_revisited() -> pd.DataFrame:
 
 def setup() -> None:
     """Prepare this notebook (table display) and glue the numbers its text quotes."""
-    notebook.setup()
+    notebook.setup(__name__)
     notebook.glue_all(numbers())
 
 

@@ -51,7 +51,7 @@ def claims_audit() -> pd.DataFrame:
 
 def setup() -> None:
     """Prepare this notebook (table display) and glue the numbers its text quotes."""
-    notebook.setup()
+    notebook.setup(__name__)
     notebook.glue_all(numbers())
 
 

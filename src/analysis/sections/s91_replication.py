@@ -37,7 +37,7 @@ def data_registry() -> pd.DataFrame:
         "key": item.key, "publisher": item.publisher, "version": item.version,
         "licence": item.licence, "citation": item.bibtex, "bytes": item.bytes,
         "sha256": item.sha256,
-    } for item in raw.registry().values()]).set_index("key")
+    } for item in map(raw.entry, raw.registry())]).set_index("key")
 
 
 def git_commit() -> str:
@@ -79,7 +79,7 @@ def figure_inventory() -> pd.DataFrame:
 
 def setup() -> None:
     """Prepare this notebook: tables in full, and as LaTeX tables in the PDF edition."""
-    notebook.setup()
+    notebook.setup(__name__)
 
 
 EXHIBITS = notebook.inventory()  # the appendix numbers no figure or table
