@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis import paths
+from analysis import paths, provenance
 from analysis.data import curated, raw
 
 
@@ -40,6 +40,8 @@ def fake_data(tmp_path, monkeypatch) -> FakeData:
                          hashlib.sha256(payload).hexdigest(), len(payload), "Demo publisher",
                          "v1", "CC0", "wdi"])
     monkeypatch.setattr(paths, "REGISTRY_CSV", registry)
+    # The fake entry must not stay in this process's execution record after the test.
+    monkeypatch.setattr(provenance, "_raw", dict(provenance._raw))
     monkeypatch.setenv(paths.MIRROR_ENV, str(mirror))
     monkeypatch.setenv(paths.CACHE_ENV, str(cache))
     raw.registry.cache_clear()

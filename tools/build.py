@@ -177,8 +177,8 @@ def execute_interruptibly(source: Path, cache_dir: Path, records: Path,
 def prepare_execution(source: Path, site: Path) -> None:
     """Execute again exactly the notebooks whose cells or recorded inputs changed.
 
-    Their cached outputs and records are dropped first, and Sphinx's parsed pages
-    too (Sphinx then reads every page again, the unchanged ones from the cache).
+    Their cached outputs and records are dropped first, and their files are touched:
+    Sphinx decides which pages to read again by file times.
     """
     from analysis.data import cache  # pandas: only when notebooks may run
 
@@ -192,7 +192,8 @@ def prepare_execution(source: Path, site: Path) -> None:
     for notebook, reason in stale.items():
         print(f"{notebook.name} will execute again: {reason}")
     forget(stale, cache_dir, records)
-    shutil.rmtree(site / "_build" / ".doctrees", ignore_errors=True)
+    for notebook in stale:  # Sphinx reads a page again only when its source is newer
+        os.utime(notebook)
     if any(notebook.name not in RUN_AFTER_THE_OTHERS for notebook in stale):
         execute_interruptibly(source, cache_dir, records)
 

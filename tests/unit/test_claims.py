@@ -37,7 +37,7 @@ def test_verdict_rule_for_about(claimed, measured, expected):
 
 
 def test_parameterised_checks_read_curated_tables():
-    assert claims.measure("milestone_year:Kellogg-Briand Pact").value == 1928
+    assert claims.measure("milestone_year:kellogg-briand-1928").value == 1928
     assert claims.measure("fact:action_plan_projects").value == 127
     assert pd.isna(claims.measure("fact:rats_budget").value)
     with pytest.raises(KeyError, match="unknown claim check"):

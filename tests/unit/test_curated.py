@@ -1,4 +1,5 @@
-"""Curated fact tables: every row passes its schema; a bad row names file and line."""
+"""Curated fact tables: every row passes its schema; a bad row names file and line;
+an event is found by its id."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import pytest
 
 from analysis import paths
 from analysis.data import curated
+from analysis.data.curated_csv import CuratedDataError
 
 GOOD = {"iso3": "KAZ", "country": "Kazakhstan", "status": "member",
         "start_date": "2001-06-15", "end_date": "", "source": "https://eng.sectsco.org/",
@@ -27,7 +29,7 @@ def test_every_curated_table_passes_its_schema(name):
 def test_a_source_fact_with_a_value_needs_a_source(curated_csv):
     row = {"fact_id": "x", "description": "d", "value": "1", "unit": "u", "as_of": "",
            "source": "", "notes": ""}
-    with pytest.raises(curated.CuratedDataError, match="a value needs a source"):
+    with pytest.raises(CuratedDataError, match="a value needs a source"):
         curated.read_csv(curated_csv("source_facts", [row]), "source_facts")
 
 
@@ -49,7 +51,7 @@ def test_a_good_row_passes(curated_csv):
 def test_a_bad_row_is_rejected_with_file_and_line(curated_csv, change, problem):
     rows = [GOOD, {**GOOD, "iso3": "CHN", "country": "China", **change}]
     file = curated_csv("sco_status", rows)
-    with pytest.raises(curated.CuratedDataError) as error:
+    with pytest.raises(CuratedDataError) as error:
         curated.read_csv(file, "sco_status")
     message = str(error.value)
     assert f"{file}, line 3" in message  # header is line 1, the bad row line 3
@@ -59,7 +61,7 @@ def test_a_bad_row_is_rejected_with_file_and_line(curated_csv, change, problem):
 def test_overlapping_spells_of_one_state_are_rejected(curated_csv):
     rows = [{**GOOD, "status": "observer", "start_date": "2000-01-01", "end_date": "2002-01-01"},
             GOOD]
-    with pytest.raises(curated.CuratedDataError, match="overlaps"):
+    with pytest.raises(CuratedDataError, match="overlaps"):
         curated.read_csv(curated_csv("sco_status", rows), "sco_status")
 
 
@@ -77,7 +79,7 @@ def test_a_bibliography_key_is_a_valid_source(curated_csv):
 def test_an_extra_column_is_rejected(tmp_path):
     file = tmp_path / "sco_status.csv"
     file.write_text(",".join([*GOOD, "extra"]) + "\n" + ",".join([*GOOD.values(), "x"]) + "\n")
-    with pytest.raises(curated.CuratedDataError, match="extra"):
+    with pytest.raises(CuratedDataError, match="extra"):
         curated.read_csv(file, "sco_status")
 
 
@@ -86,7 +88,7 @@ def test_a_duplicated_row_is_rejected_with_its_lines_and_key(tmp_path, name):
     lines = (paths.CURATED_DIR / f"{name}.csv").read_text(encoding="utf-8").splitlines(True)
     copy = tmp_path / f"{name}.csv"
     copy.write_text("".join([*lines, lines[1]]), encoding="utf-8")  # the first row, again
-    with pytest.raises(curated.CuratedDataError) as error:
+    with pytest.raises(CuratedDataError) as error:
         curated.read_csv(copy, name)
     message = str(error.value)
     assert f"{copy}, lines 2, {len(lines) + 1}: duplicate key" in message
@@ -124,14 +126,14 @@ ROW = ",".join(GOOD.values())
 def test_a_malformed_csv_row_is_rejected_with_file_and_line(tmp_path, bad_row, problem):
     file = tmp_path / "sco_status.csv"
     file.write_text(f"{HEADER}\n{ROW}\n{bad_row}\n", encoding="utf-8")
-    with pytest.raises(curated.CuratedDataError, match=re.escape(f"{file}, {problem}")):
+    with pytest.raises(CuratedDataError, match=re.escape(f"{file}, {problem}")):
         curated.read_csv(file, "sco_status")
 
 
 def test_a_byte_that_is_not_utf8_is_rejected_with_line_and_column(tmp_path):
     file = tmp_path / "sco_status.csv"
     file.write_bytes(f"{HEADER}\n{ROW}\n{ROW}caf".encode() + b"\xe9\n")
-    with pytest.raises(curated.CuratedDataError,
+    with pytest.raises(CuratedDataError,
                        match=re.escape(f"{file}, line 3: not UTF-8 (byte 0xe9 at column "
                                        f"{len(ROW) + 4})")):
         curated.read_csv(file, "sco_status")
@@ -147,14 +149,15 @@ def test_line_numbers_count_blank_lines_and_line_breaks_inside_fields(tmp_path):
     file = tmp_path / "sco_status.csv"
     late = ROW.replace("KAZ,Kazakhstan", "CHN,China").replace(",,", ",1999-01-01,")
     file.write_text(f'{HEADER}\n{ROW}"two\nlines"\n\n{late}\n', encoding="utf-8")
-    with pytest.raises(curated.CuratedDataError, match=re.escape(f"{file}, line 5: end_date")):
+    with pytest.raises(CuratedDataError, match=re.escape(f"{file}, line 5: end_date")):
         curated.read_csv(file, "sco_status")
 
 
 @pytest.mark.parametrize(("name", "row", "problem"), [
     ("sco_status", {**GOOD, "iso3": "CHN", "country": "China", "end_date": "1999-01-01"},
      "end_date is before start_date (start_date '2001-06-15', end_date '1999-01-01')"),
-    ("sco_summits", {"start_date": "2001-06-15", "end_date": "2001-06-14", "city": "Shanghai",
+    ("sco_summits", {"id": "shanghai-2001", "start_date": "2001-06-15",
+                     "end_date": "2001-06-14", "city": "Shanghai",
                      "host_iso3": "CHN", "format": "heads_of_state",
                      "source": "https://eng.sectsco.org/", "notes": ""},
      "end_date is before start_date (start_date '2001-06-15', end_date '2001-06-14')"),
@@ -164,6 +167,47 @@ def test_line_numbers_count_blank_lines_and_line_breaks_inside_fields(tmp_path):
 ])
 def test_a_check_across_columns_is_reported_once_with_its_values(curated_csv, name, row, problem):
     file = curated_csv(name, [row])
-    with pytest.raises(curated.CuratedDataError) as error:
+    with pytest.raises(CuratedDataError) as error:
         curated.read_csv(file, name)
     assert str(error.value) == f"invalid curated data:\n  {file}, line 2: {problem}"
+
+
+EVENT_TABLES = sorted(name for name, schema in curated.SCHEMAS.items()
+                      if list(schema.columns)[0] == "id")
+
+
+def test_the_tables_of_events_are_keyed_by_an_id():
+    assert set(EVENT_TABLES) >= {
+        "post2020_events", "security_milestones", "economic_milestones",
+        "kazakhstan_initiatives", "sco_events_usa_eu", "kaz_bilateral_security",
+        "sco_documents", "sco_exercises", "sco_summits"}
+    for name in EVENT_TABLES:
+        assert curated.SCHEMAS[name].unique == ["id"], name
+
+
+@pytest.mark.parametrize(("row_id", "problem"), [
+    ("Border war 2022", "str_matches"),
+    ("border--war", "str_matches"),
+    ("", "missing value"),
+])
+def test_an_id_must_be_a_lowercase_slug(curated_csv, row_id, problem):
+    row = {"id": row_id, "date": "2022-09-14", "title": "t", "recommendation": "2",
+           "source": "https://eng.sectsco.org/", "notes": ""}
+    with pytest.raises(CuratedDataError, match=problem):
+        curated.read_csv(curated_csv("post2020_events", [row]), "post2020_events")
+
+
+def test_two_rows_with_one_id_are_rejected(curated_csv):
+    row = {"id": "border-war-2022", "date": "2022-09-14", "title": "t", "recommendation": "2",
+           "source": "https://eng.sectsco.org/", "notes": ""}
+    with pytest.raises(CuratedDataError, match="duplicate key \\(id 'border-war-2022'\\)"):
+        curated.read_csv(curated_csv("post2020_events", [row, {**row, "title": "u"}]),
+                         "post2020_events")
+
+
+def test_a_row_is_found_by_its_id():
+    event = curated.row("post2020_events", "border-war-2022")
+    assert event["date"] == "2022-09-14"
+    assert event.name == "border-war-2022"
+    with pytest.raises(KeyError, match="no row with id 'no-such-event'"):
+        curated.row("post2020_events", "no-such-event")

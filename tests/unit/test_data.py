@@ -155,12 +155,12 @@ def test_bad_registry_row_names_file_and_line(fake_data, column, value, problem)
 
 
 def test_real_registry_is_valid_and_cites_known_references():
-    from analysis.data import curated
+    from analysis.data import curated_checks
 
     raw.registry.cache_clear()
     entries = raw.registry()
     assert len(entries) >= 30
-    assert {item.bibtex for item in entries.values()} <= curated.bibliography_keys()
+    assert {item.bibtex for item in entries.values()} <= curated_checks.bibliography_keys()
 
 
 def test_registry_row_with_an_unquoted_comma_is_rejected(fake_data):
@@ -169,3 +169,12 @@ def test_registry_row_with_an_unquoted_comma_is_rejected(fake_data):
     raw.registry.cache_clear()
     with pytest.raises(raw.DataError, match="line 2 .*expected 9 fields"):
         raw.registry()
+
+
+def test_source_text_names_publisher_version_and_hash():
+    text = raw.source_text(["wdi_sp_pop_totl", "wdi_ny_gdp_mktp_cd"])
+    item = raw.entry("wdi_sp_pop_totl")
+    assert text.startswith("Source: World Bank")
+    assert item.version in text and item.short_hash in text
+    assert text.count("World Bank") == 1  # one publisher, listed once
+    assert raw.source_text([]) == "Source:"

@@ -12,6 +12,7 @@ from analysis.topics import (
     kazakhstan,
     membership,
     organisations,
+    regions,
     security,
     stages,
 )
@@ -23,7 +24,7 @@ def test_ranges_are_written_compactly():
 
 
 def test_expenditure_coverage_reports_the_gaps():
-    coverage = security.expenditure_coverage(security.CENTRAL_ASIA)
+    coverage = security.expenditure_coverage(regions.CENTRAL_ASIA)
     assert coverage.loc["KGZ", "missing years"] == "none"
     assert coverage.loc["TKM", "last"] < coverage.loc["KAZ", "last"]
     assert "adopted budget" in coverage.loc["UZB", "SIPRI note"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from analysis.data.sources import ucdp
+from analysis.topics import regions
 
 HEADER = ";".join(ucdp.ACD_COLUMNS)
 ROW = ("11342;India;Government of India;141;;GNLA;1163;;1;Garoland;2012;1;0;3;29-5-1997;1;"
@@ -53,5 +54,15 @@ def test_battle_deaths_regions_are_complete_and_imputations_flagged():
 
 def test_central_asian_conflicts_are_found_by_location():
     frame = ucdp.conflicts()
-    located = frame[ucdp.in_central_asia(frame["gwno_loc"])]
+    located = frame[ucdp.located_in(frame["gwno_loc"], regions.CENTRAL_ASIA)]
     assert set(located["location"]) == {"Tajikistan", "Uzbekistan", "Kyrgyzstan, Tajikistan"}
+
+
+def test_every_post_soviet_state_has_its_gleditsch_ward_number():
+    assert sorted(ucdp.GW_ISO3.values()) == sorted(regions.POST_SOVIET)
+    assert set(regions.CENTRAL_ASIA) <= set(regions.POST_SOVIET)
+
+
+def test_a_state_without_a_known_number_is_an_error_not_a_silent_no():
+    with pytest.raises(ValueError, match="no Gleditsch-Ward number known for \\['USA'\\]"):
+        ucdp.located_in(ucdp.conflicts()["gwno_loc"], ["KAZ", "USA"])

@@ -16,6 +16,7 @@ import hashlib
 import shutil
 import sys
 import tempfile
+from collections.abc import Iterable
 from dataclasses import astuple, dataclass
 from functools import cache
 from pathlib import Path
@@ -112,6 +113,21 @@ def entry(key: str) -> RegistryEntry:
         ) from None
     provenance.used_raw(key, item.digest)
     return item
+
+
+def source_text(keys: Iterable[str]) -> str:
+    """'Source: publisher (version; sha256 prefix), ...' for the given registry keys.
+
+    How the book cites a raw file, in a figure's source line and beside a measured
+    claim: entries of one publisher and version are named once, with each file's hash.
+    """
+    groups: dict[tuple[str, str], list[str]] = {}
+    for key in keys:
+        item = entry(key)
+        groups.setdefault((item.publisher, item.version), []).append(item.short_hash)
+    parts = [f"{publisher} ({version}; sha256 {', '.join(hashes)})"
+             for (publisher, version), hashes in groups.items()]
+    return "Source: " + "; ".join(parts) + "." if parts else "Source:"
 
 
 def sha256_of(path: Path) -> str:

@@ -24,10 +24,10 @@ def readable(value: float, unit: str) -> str:
     return f"{prefix}{value:,.0f}"
 
 
-def claims_table(section: str) -> pd.DataFrame:
-    """The thesis's claims of one section, measured and judged."""
-    audited = claims.evaluate(section)
-    return pd.DataFrame({
+def claim_columns(audited: pd.DataFrame) -> dict[str, object]:
+    """What a reader sees of each audited claim (:func:`analysis.topics.claims.evaluate`):
+    the claim, the claimed and measured values in words, the basis and the verdict."""
+    return {
         "Claim (paraphrased)": audited["claim"],
         "Claimed": [readable(v, u) for v, u in zip(audited["claimed"], audited["unit"],
                                                    strict=True)],
@@ -35,4 +35,9 @@ def claims_table(section: str) -> pd.DataFrame:
                                                     strict=True)],
         "Basis": audited["basis"],
         "Verdict": audited["verdict"],
-    }).set_index("Claim (paraphrased)")
+    }
+
+
+def claims_table(section: str) -> pd.DataFrame:
+    """The thesis's claims of one section, measured and judged."""
+    return pd.DataFrame(claim_columns(claims.evaluate(section))).set_index("Claim (paraphrased)")

@@ -1,6 +1,6 @@
 """What every section notebook uses: set-up, glue, and the inventory of its exhibits.
 
-A section module's ``setup()`` calls :func:`setup` and :func:`glue_all`; its
+A section module's ``setup()`` calls :func:`setup` with its ``numbers``; its
 ``EXHIBITS`` (made with :func:`inventory`) name each numbered figure and table, the
 function that draws it and its caption, which the notebook's cell metadata, the
 replication appendix and the README's list of figures all follow.
@@ -45,14 +45,17 @@ def glue_all(values: dict[str, object]) -> None:
         print(f"{name} = {value!r}")
 
 
-def setup(section: str) -> None:
+def setup(section: str, numbers: Callable[[], dict[str, object]] | None = None) -> None:
     """Set up the notebook of ``section`` (``analysis.sections.s22_economy``): show tables
     in full, and also as MyST list-tables for the PDF edition; in a book build, record
-    the inputs of this execution (:mod:`analysis.provenance`)."""
+    the inputs of this execution (:mod:`analysis.provenance`); then glue the values
+    ``numbers()`` returns, the numbers the notebook's text quotes."""
     provenance.record_on_exit(section.rpartition(".")[2].removeprefix("s"))
     pd.set_option("display.max_colwidth", None)  # tables are read in full: never elide
     pd.set_option("display.max_rows", 200)
     display.register()
+    if numbers is not None:
+        glue_all(numbers())
 
 
 @dataclass(frozen=True)

@@ -89,17 +89,6 @@ def apply() -> None:
     mpl.rcParams.update(RC)
 
 
-def source_text(keys: Iterable[str]) -> str:
-    """'Source: publisher (version; sha256 prefix), ...' for the given registry keys."""
-    groups: dict[tuple[str, str], list[str]] = {}
-    for key in keys:
-        item = raw.entry(key)
-        groups.setdefault((item.publisher, item.version), []).append(item.short_hash)
-    parts = [f"{publisher} ({version}; sha256 {', '.join(hashes)})"
-             for (publisher, version), hashes in groups.items()]
-    return "Source: " + "; ".join(parts) + "." if parts else "Source:"
-
-
 def curated_text(tables: Iterable[str]) -> str:
     """'Curated table(s) data/curated/a.csv and b.csv, with a source for every row.'"""
     tables = list(tables)
@@ -113,7 +102,8 @@ def finish(fig: plt.Figure, keys: Iterable[str], plotted: pd.DataFrame | list[pd
            name: str, note: str = "", curated: Iterable[str] = ()) -> plt.Figure:
     """Draw the source line under ``fig`` (datasets, curated tables, an optional note) and
     print the fingerprint of the plotted data."""
-    text = " ".join(part for part in (source_text(keys), curated_text(curated), note) if part)
+    text = " ".join(part for part in (raw.source_text(keys), curated_text(curated), note)
+                    if part)
     fig.text(0.01, 0.0, text, ha="left", va="top", fontsize=6.5, color="#444444",
              wrap=True, transform=fig.transFigure)
     print(fingerprint(plotted, name))

@@ -216,8 +216,7 @@ def footprint_now() -> pd.DataFrame:
 
 def setup() -> None:
     """Prepare this notebook (table display) and glue the numbers its text quotes."""
-    notebook.setup(__name__)
-    notebook.glue_all(numbers())
+    notebook.setup(__name__, numbers)
 
 
 # Every numbered figure and table of the notebook: label, function, caption.

@@ -57,9 +57,6 @@ def numbers() -> dict[str, object]:
     }
 
 
-UCDP_ACD, UCDP_BRD = "ucdp_acd", "ucdp_brd"
-
-
 REGION_COLOURS = {"Africa": style.PALETTE["orange"], "Americas": style.PALETTE["purple"],
                   "Asia": style.PALETTE["blue"], "Europe": style.PALETTE["green"],
                   "Middle East": style.PALETTE["vermillion"]}
@@ -107,7 +104,7 @@ def conflicts_by_region() -> plt.Figure:
     right.set_ylabel("Active conflicts (number)")
     right.set_title("... in the post-Soviet states")
     fig.tight_layout()
-    return style.finish(fig, [UCDP_ACD], [by_decade, post_soviet.to_frame()],
+    return style.finish(fig, [ucdp.ACD_KEY], [by_decade, post_soviet.to_frame()],
                         "conflicts by region",
                         note="Conflicts with at least 25 battle deaths in a year; a conflict "
                              "in two regions counts in both; 2020s = 2020-2024.")
@@ -129,7 +126,7 @@ def central_asian_battle_deaths() -> plt.Figure:
                  f"{table.index.max()}")
     ax.legend(loc="upper right", fontsize=7)
     fig.tight_layout()
-    return style.finish(fig, [UCDP_BRD], table, "Central Asian battle deaths",
+    return style.finish(fig, [ucdp.BRD_KEY], table, "Central Asian battle deaths",
                         note="The 2022 Kyrgyz-Tajik clashes fall after the end of this file.")
 
 
@@ -140,8 +137,7 @@ def conflicts_table() -> pd.DataFrame:
 
 def setup() -> None:
     """Prepare this notebook (table display) and glue the numbers its text quotes."""
-    notebook.setup(__name__)
-    notebook.glue_all(numbers())
+    notebook.setup(__name__, numbers)
 
 
 # Every numbered figure and table of the notebook: label, function, caption.

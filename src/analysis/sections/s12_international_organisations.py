@@ -6,12 +6,14 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from analysis.data import curated
+from analysis.data.sources import cow
 from analysis.presentation import notebook, style
 from analysis.presentation.claim_tables import claims_table
 from analysis.topics import (
     claims,
     membership,
     organisations,
+    regions,
 )
 
 
@@ -19,7 +21,7 @@ def numbers() -> dict[str, object]:
     """Numbers quoted in Chapter 1.2."""
     per_year = organisations.igos_per_year()
     spread = organisations.membership_spread(1991)
-    central = organisations.full_memberships(organisations.CENTRAL_ASIA)
+    central = organisations.full_memberships(regions.CENTRAL_ASIA)
     first, last = int(spread.index.min()), int(spread.index.max())
     newcomer_year = first + 1  # the first full year of independence
     return {
@@ -47,9 +49,6 @@ def numbers() -> dict[str, object]:
     }
 
 
-COW_IGO = ["cow_igo_igo_year", "cow_igo_state_year"]
-
-
 def igo_growth() -> plt.Figure:
     """Intergovernmental organisations in existence, 1815-2014."""
     style.apply()
@@ -66,7 +65,7 @@ def igo_growth() -> plt.Figure:
     ax.set_ylabel("IGOs in existence (number)")
     ax.set_title("The growth of intergovernmental organisations")
     fig.tight_layout()
-    return style.finish(fig, COW_IGO[:1], series.to_frame(), "IGO growth",
+    return style.finish(fig, [cow.IGO_YEAR_KEY], series.to_frame(), "IGO growth",
                         note="COW counts organisations with three or more member states; "
                              "the data end in 2014.")
 
@@ -76,7 +75,7 @@ def organisation_typology() -> pd.DataFrame:
     table = curated.load("eurasian_organisations")
     sizes = curated.load("organisation_sizes").set_index("org_id")
     roles = organisations.roles_on(membership.latest_date().date().isoformat())
-    central = roles.reindex(organisations.CENTRAL_ASIA)
+    central = roles.reindex(regions.CENTRAL_ASIA)
     return pd.DataFrame({
         "Organisation": table["name"],
         "Type": table["type"],
@@ -95,24 +94,21 @@ def central_asian_igo_memberships() -> plt.Figure:
     """Full IGO memberships of the Central Asian states, Russia and China, 1991-2014."""
     style.apply()
     spread = organisations.membership_spread(1991)
-    states = [*organisations.CENTRAL_ASIA, "RUS", "CHN"]
+    states = regions.CENTRAL_ASIA_RUSSIA_CHINA
     counts = organisations.full_memberships(states).loc[spread.index]
     fig, ax = plt.subplots(figsize=(8, 3.6))
     ax.fill_between(spread.index, spread["q25"], spread["q75"], color=style.PALETTE["light"],
                     label="all states: middle half")
     ax.plot(spread.index, spread["median"], color="#777777", ls="--", lw=1,
             label="all states: median")
-    colours = dict(zip(states, [style.PALETTE[c] for c in
-                                ("blue", "sky", "green", "yellow", "purple", "vermillion",
-                                 "orange")], strict=True))
-    for iso3 in states:
-        ax.plot(counts.index, counts[iso3], color=colours[iso3], lw=1.6, label=iso3)
+    style.lines(ax, counts[states], style.STATE_COLOURS, lw=1.6)
     ax.set_xlabel("Year")
     ax.set_ylabel("IGOs with full membership (number)")
     ax.set_title("How quickly the new Central Asian states joined international organisations")
     ax.legend(loc="lower right", ncol=3, fontsize=7)
     fig.tight_layout()
-    return style.finish(fig, COW_IGO, [spread, counts], "Central Asian IGO memberships",
+    return style.finish(fig, [cow.IGO_YEAR_KEY, cow.IGO_STATE_YEAR_KEY], [spread, counts],
+                        "Central Asian IGO memberships",
                         note="Correlates of War IGO v3.0; the data end in 2014.")
 
 
@@ -120,7 +116,7 @@ def organisation_overlap(when: str | None = None) -> plt.Figure:
     """Which of the Central Asian states, Russia and China belong to which organisation."""
     style.apply()
     when = when or membership.latest_date().date().isoformat()
-    states = [*organisations.CENTRAL_ASIA, "RUS", "CHN"]
+    states = regions.CENTRAL_ASIA_RUSSIA_CHINA
     orgs = ["sco", "csto", "cis", "eaeu", "cica", "osce", "nato_pfp"]
     roles = organisations.roles_on(when).reindex(index=states, columns=orgs)
     shades = {None: "light", "observer": "sky", "partner": "sky", "associate": "orange",
@@ -150,8 +146,7 @@ def claims_checked() -> pd.DataFrame:
 
 def setup() -> None:
     """Prepare this notebook (table display) and glue the numbers its text quotes."""
-    notebook.setup(__name__)
-    notebook.glue_all(numbers())
+    notebook.setup(__name__, numbers)
 
 
 # Every numbered figure and table of the notebook: label, function, caption.

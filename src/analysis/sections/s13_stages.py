@@ -6,11 +6,12 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from analysis.data import curated
+from analysis.data.sources import unga
 from analysis.presentation import notebook, style
 from analysis.topics import (
     alignment,
     membership,
-    organisations,
+    regions,
     stages,
 )
 
@@ -21,16 +22,13 @@ def numbers() -> dict[str, object]:
     documents = curated.load("sco_documents").set_index("kind")
     periods = stages.periods().set_index("label")
     members = stages.members_per_year()
-    central = organisations.CENTRAL_ASIA
-    distances = alignment.distances(central)
+    distances = alignment.distances(regions.CENTRAL_ASIA)
     by_year = distances.groupby("year")[["from_usa", "from_eu"]].mean()
     first_vote = int(by_year.index.min())
-    events = curated.load("sco_events_usa_eu").sort_values("date")
-    astana = pd.Timestamp(events["date"].iloc[0]).year
+    astana = pd.Timestamp(curated.row("sco_events_usa_eu", "astana-declaration-2005")["date"]).year
     last = int(by_year.index.max())
-    charter = curated.load("sco_documents").query("kind == 'charter'").iloc[0]
-    convention = curated.load("sco_documents").loc[
-        lambda f: f["title"].str.startswith("Shanghai Convention")].iloc[0]
+    charter = stages.charter()
+    convention = curated.row("sco_documents", "shanghai-convention-2001")
     return {
         "sco_founding_year": membership.first_year("UZB", "member"),
         "summits_total": len(summits),
@@ -144,20 +142,18 @@ def membership_changes() -> pd.DataFrame:
 def un_voting_distance() -> plt.Figure:
     """Distance of SCO members' UN votes from the USA and from the EU, with key events."""
     style.apply()
-    states = [*organisations.CENTRAL_ASIA, "RUS", "CHN"]
+    states = regions.CENTRAL_ASIA_RUSSIA_CHINA
     frame = alignment.distances(states)
-    first = frame.loc[frame["iso3"].isin(organisations.CENTRAL_ASIA), "year"].min()
+    first = frame.loc[frame["iso3"].isin(regions.CENTRAL_ASIA), "year"].min()
     frame = frame[frame["year"] >= first]
     events = curated.load("sco_events_usa_eu")
     fig, axes = plt.subplots(1, 2, figsize=(8, 3.6), sharey=True)
-    colours = dict(zip(states, [style.PALETTE[c] for c in
-                                ("blue", "sky", "green", "yellow", "purple", "vermillion",
-                                 "orange")], strict=True))
     for ax, column, title in ((axes[0], "from_usa", "Distance from the USA"),
                               (axes[1], "from_eu", "Distance from the EU average")):
         for iso3 in states:
             part = frame[frame["iso3"] == iso3]
-            ax.plot(part["year"], part[column], color=colours[iso3], lw=1.3, label=iso3)
+            ax.plot(part["year"], part[column], color=style.PALETTE[style.STATE_COLOURS[iso3]],
+                    lw=1.3, label=iso3)
         for year in sorted({pd.Timestamp(d).year for d in events["date"]}):
             ax.axvline(year, color="#999999", ls=":", lw=0.7)
         ax.set_title(title)
@@ -165,7 +161,7 @@ def un_voting_distance() -> plt.Figure:
     axes[0].set_ylabel("Distance between ideal points")
     axes[1].legend(loc="upper right", ncol=2, fontsize=7)
     fig.tight_layout()
-    return style.finish(fig, ["unga_ideal_points"], frame, "UN voting distance",
+    return style.finish(fig, [unga.KEY], frame, "UN voting distance",
                         note="Dotted lines: events in data/curated/sco_events_usa_eu.csv. "
                              "EU average over the members of each year.")
 
@@ -179,8 +175,7 @@ def events_usa_eu() -> pd.DataFrame:
 
 def setup() -> None:
     """Prepare this notebook (table display) and glue the numbers its text quotes."""
-    notebook.setup(__name__)
-    notebook.glue_all(numbers())
+    notebook.setup(__name__, numbers)
 
 
 # Every numbered figure and table of the notebook: label, function, caption.

@@ -6,11 +6,12 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from analysis.data import curated
-from analysis.data.sources import owid
+from analysis.data.sources import owid, sipri
 from analysis.presentation import notebook, style
 from analysis.presentation.claim_tables import claims_table
 from analysis.topics import (
     claims,
+    regions,
     security,
 )
 
@@ -18,16 +19,16 @@ from analysis.topics import (
 def numbers() -> dict[str, object]:
     """Numbers quoted in Chapter 2.1."""
     since = 1991
-    totals = security.terrorism_totals(security.CENTRAL_ASIA + security.NEIGHBOURS, since)
+    totals = security.terrorism_totals(regions.CENTRAL_ASIA + regions.NEIGHBOURS, since)
     gtd = owid.terrorism()
-    coverage = security.expenditure_coverage(security.CENTRAL_ASIA)
+    coverage = security.expenditure_coverage(regions.CENTRAL_ASIA)
     exercises = curated.load("sco_exercises")
     peace = exercises[exercises["series"] == "peace_mission"]
     troops = pd.to_numeric(peace["troops"])
     rats = curated.load("rats_reported")
-    arms = security.arms_imports(security.CENTRAL_ASIA)
+    arms = security.arms_imports(regions.CENTRAL_ASIA)
     level = security.military_expenditure("constant_2023_usd_m", ["KAZ"])["KAZ"].dropna()
-    central = totals.loc[security.CENTRAL_ASIA]
+    central = totals.loc[regions.CENTRAL_ASIA]
     return {
         "gtd_since": since,
         "gtd_last_year": int(gtd["year"].max()),
@@ -64,7 +65,7 @@ def numbers() -> dict[str, object]:
 
 
 def terrorism_totals(since: int) -> pd.DataFrame:
-    totals = security.terrorism_totals(security.CENTRAL_ASIA + security.NEIGHBOURS, since)
+    totals = security.terrorism_totals(regions.CENTRAL_ASIA + regions.NEIGHBOURS, since)
     return totals.rename(columns=str.capitalize).rename_axis("State")
 
 
@@ -78,7 +79,7 @@ def violence() -> plt.Figure:
     fig, axes = plt.subplots(2, 2, figsize=(8, 5.6))
     plotted = []
     for row, (title, loader) in enumerate(panels):
-        for column, states in enumerate((security.CENTRAL_ASIA, security.NEIGHBOURS)):
+        for column, states in enumerate((regions.CENTRAL_ASIA, regions.NEIGHBOURS)):
             table = loader(states).loc[1991:]
             ax = axes[row, column]
             style.state_lines(ax, table)
@@ -91,7 +92,7 @@ def violence() -> plt.Figure:
     fig.tight_layout()
     gtd, ged = plotted[0].dropna(how="all"), plotted[2].dropna(how="all")
     missing = sorted(set(range(gtd.index.min(), gtd.index.max() + 1)) - set(gtd.index))
-    return style.finish(fig, ["gtd_deaths_rate", "owid_ucdp_ged"], plotted, "violence",
+    return style.finish(fig, [owid.GTD_RATE_KEY, owid.GED_KEY], plotted, "violence",
                         note=f"Terrorism: GTD, {gtd.index.min()}-{gtd.index.max()}, no data for "
                              f"{', '.join(map(str, missing))} (gap). Organised violence: UCDP "
                              f"GED, {ged.index.min()}-{ged.index.max()}. Vertical scales differ.")
@@ -181,7 +182,7 @@ def sco_exercises() -> pd.DataFrame:
 def military_spending() -> plt.Figure:
     """Military expenditure of the Central Asian states: level and share of GDP, gaps shown."""
     style.apply()
-    states = security.CENTRAL_ASIA
+    states = regions.CENTRAL_ASIA
     level = security.military_expenditure("constant_2023_usd_m", states)
     share = 100 * security.military_expenditure("share_of_gdp", states)
     fig, (left, right) = plt.subplots(1, 2, figsize=(8, 3.6))
@@ -198,18 +199,18 @@ def military_spending() -> plt.Figure:
     coverage = security.expenditure_coverage(states)
     gaps = "; ".join(f"{iso3} {row['missing years']}" for iso3, row in coverage.iterrows()
                      if row["missing years"] != "none")
-    return style.finish(fig, ["sipri_milex"], [level, share], "military spending",
+    return style.finish(fig, [sipri.MILEX_KEY], [level, share], "military spending",
                         note=f"Years without a SIPRI figure are left as gaps: {gaps}.")
 
 
 def expenditure_coverage() -> pd.DataFrame:
-    return security.expenditure_coverage(security.CENTRAL_ASIA)
+    return security.expenditure_coverage(regions.CENTRAL_ASIA)
 
 
 def arms_imports() -> plt.Figure:
     """Major arms imports of the Central Asian states, in five-year sums."""
     style.apply()
-    table = security.arms_imports(security.CENTRAL_ASIA)
+    table = security.arms_imports(regions.CENTRAL_ASIA)
     bins = table.groupby((table.index - table.index.min()) // 5)
     sums = bins.sum()
     sums.index = [f"{g.index.min()}-{g.index.max()}" for _, g in bins]
@@ -224,7 +225,7 @@ def arms_imports() -> plt.Figure:
     ax.set_title("Imports of major conventional arms")
     ax.legend(fontsize=7)
     fig.tight_layout()
-    return style.finish(fig, ["sipri_arms_transfers"], sums, "arms imports",
+    return style.finish(fig, [sipri.ARMS_KEY], sums, "arms imports",
                         note="TIV measures the military capability transferred, not its price.")
 
 
@@ -235,8 +236,7 @@ def claims_checked() -> pd.DataFrame:
 
 def setup() -> None:
     """Prepare this notebook (table display) and glue the numbers its text quotes."""
-    notebook.setup(__name__)
-    notebook.glue_all(numbers())
+    notebook.setup(__name__, numbers)
 
 
 # Every numbered figure and table of the notebook: label, function, caption.

@@ -6,13 +6,14 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from analysis.data import curated
-from analysis.data.sources import wdi
+from analysis.data.sources import cow, wdi
 from analysis.presentation import notebook, style
 from analysis.presentation.claim_tables import claims_table
 from analysis.topics import (
     claims,
     economy,
     membership,
+    regions,
 )
 
 
@@ -20,14 +21,15 @@ def numbers() -> dict[str, object]:
     """Numbers quoted in Chapter 2.2."""
     founders = membership.founding_members()
     dispersion = economy.income_dispersion(founders)
-    shares = economy.trade_partner_shares(economy.CENTRAL_ASIA, ["CHN", "RUS"])
+    shares = economy.trade_partner_shares(regions.CENTRAL_ASIA, ["CHN", "RUS"])
     switch = economy.main_partner_switch(shares, "RUS", "CHN")
     last_trade = int(shares["year"].max())
     at_end = shares[shares["year"] == last_trade].pivot(index="iso3", columns="partner",
                                                         values="share")
-    growth = economy.average_growth(economy.CENTRAL_ASIA, [(1992, 1999), (2000, 2008)])
+    growth = economy.average_growth(regions.CENTRAL_ASIA, [(1992, 1999), (2000, 2008)])
     fdi = economy.indicator("BX.KLT.DINV.CD.WD", ["KAZ"])["KAZ"].dropna()
-    milestones = curated.load("economic_milestones").sort_values("date")
+    milestones = curated.load("economic_milestones")
+    programme = curated.row("economic_milestones", "trade-programme-2003")
     openness = economy.trade_openness(["KGZ"])["KGZ"].dropna()
     facts = curated.load("source_facts").set_index("fact_id")
     return {
@@ -47,8 +49,7 @@ def numbers() -> dict[str, object]:
         "kaz_fdi_peak_year": int(fdi.idxmax()),
         "kaz_fdi_peak": float(fdi.max() / 1e9),
         "milestones": len(milestones),
-        "programme_year": int(milestones.loc[milestones["kind"] == "programme", "date"]
-                              .iloc[0][:4]),
+        "programme_year": int(programme["date"][:4]),
         "kgz_openness_max": float(openness.max()),
         "kgz_openness_max_year": int(openness.idxmax()),
         "china_credit_m": claims.measure("fact:china_credit_2004").value / 1e6,
@@ -66,16 +67,16 @@ def economic_milestones() -> pd.DataFrame:
 
 def growth_by_period() -> pd.DataFrame:
     periods = [(1992, 1999), (2000, 2008), (2009, 2019), (2020, 2025)]
-    table = economy.average_growth([*economy.CENTRAL_ASIA, "CHN", "RUS"], periods)
+    table = economy.average_growth([*regions.CENTRAL_ASIA, "CHN", "RUS"], periods)
     return table.round(1).rename_axis("State")
 
 
 def income_convergence() -> plt.Figure:
     """GDP per capita (PPP) of the founding members, and its dispersion."""
     style.apply()
-    states = ["CHN", "RUS", *economy.CENTRAL_ASIA]
+    states = ["CHN", "RUS", *regions.CENTRAL_ASIA]
     table = economy.indicator("NY.GDP.PCAP.PP.CD", states)
-    founders = ["CHN", "KAZ", "KGZ", "RUS", "TJK", "UZB"]
+    founders = membership.founding_members()
     dispersion = economy.income_dispersion(founders)
     fig, (left, right) = plt.subplots(1, 2, figsize=(8, 3.6))
     style.state_lines(left, table)
@@ -97,7 +98,7 @@ def income_convergence() -> plt.Figure:
 def openness_and_investment() -> plt.Figure:
     """Trade openness and FDI inflows of the Central Asian states."""
     style.apply()
-    states = economy.CENTRAL_ASIA
+    states = regions.CENTRAL_ASIA
     openness = economy.trade_openness(states)
     fdi = economy.indicator("BX.KLT.DINV.CD.WD", states) / 1e9
     fig, (left, right) = plt.subplots(1, 2, figsize=(8, 3.6))
@@ -122,9 +123,9 @@ def openness_and_investment() -> plt.Figure:
 def trade_partners() -> plt.Figure:
     """Share of China and of Russia in each Central Asian state's trade, 1992-2014."""
     style.apply()
-    shares = economy.trade_partner_shares(economy.CENTRAL_ASIA, ["CHN", "RUS"])
+    shares = economy.trade_partner_shares(regions.CENTRAL_ASIA, ["CHN", "RUS"])
     fig, axes = plt.subplots(1, 5, figsize=(8, 2.8), sharey=True)
-    for ax, iso3 in zip(axes, economy.CENTRAL_ASIA, strict=True):
+    for ax, iso3 in zip(axes, regions.CENTRAL_ASIA, strict=True):
         part = shares[shares["iso3"] == iso3].pivot(index="year", columns="partner",
                                                     values="share")
         ax.plot(part.index, part["CHN"], color=style.PALETTE["orange"], label="China")
@@ -136,7 +137,7 @@ def trade_partners() -> plt.Figure:
     axes[0].legend(fontsize=7, loc="upper left")
     fig.supxlabel("Year", fontsize=9)
     fig.tight_layout()
-    return style.finish(fig, ["cow_trade"], shares, "trade partners",
+    return style.finish(fig, [cow.TRADE_KEY], shares, "trade partners",
                         note="Correlates of War Trade v4.0 ends in 2014.")
 
 
@@ -147,8 +148,7 @@ def claims_checked() -> pd.DataFrame:
 
 def setup() -> None:
     """Prepare this notebook (table display) and glue the numbers its text quotes."""
-    notebook.setup(__name__)
-    notebook.glue_all(numbers())
+    notebook.setup(__name__, numbers)
 
 
 # Every numbered figure and table of the notebook: label, function, caption.

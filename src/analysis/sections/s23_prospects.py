@@ -62,7 +62,7 @@ def groupings_compared() -> plt.Figure:
         plotted.append(table)
     axes[0].legend(fontsize=7)
     fig.tight_layout()
-    keys = ["wdi_sp_pop_totl", "wdi_ny_gdp_mktp_cd", "sipri_milex"]
+    keys = groupings.registry_keys(*(indicator for indicator, _, _ in panels))
     return style.finish(fig, keys, plotted, "groupings compared",
                         note="Members of each year (curated tables). SCO military spending "
                              "omits members without SIPRI data (Uzbekistan in most years).")
@@ -92,7 +92,8 @@ def projections() -> plt.Figure:
         ax.set_yscale("log")
     axes[0].legend(fontsize=7)
     fig.tight_layout()
-    return style.finish(fig, ["wdi_ny_gdp_mktp_cd", "sipri_milex"], plotted, "projections",
+    keys = groupings.registry_keys(*(indicator for indicator, _, _ in panels))
+    return style.finish(fig, keys, plotted, "projections",
                         note="PROJECTIONS, not forecasts: log-linear trend of the last ten "
                              "years for today's members, dashed, with a 90% band. Log scale.")
 
@@ -120,8 +121,7 @@ def projections_table() -> pd.DataFrame:
 
 def setup() -> None:
     """Prepare this notebook (table display) and glue the numbers its text quotes."""
-    notebook.setup(__name__)
-    notebook.glue_all(numbers())
+    notebook.setup(__name__, numbers)
 
 
 # Every numbered figure and table of the notebook: label, function, caption.

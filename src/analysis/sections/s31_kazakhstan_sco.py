@@ -6,8 +6,10 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from analysis.data import curated
+from analysis.data.sources import cow, unga
 from analysis.presentation import notebook, style
 from analysis.topics import (
+    groupings,
     kazakhstan,
     stages,
 )
@@ -41,7 +43,7 @@ def numbers() -> dict[str, object]:
         "kaz_summits_hosted": len(hosted),
         "kaz_sco_summits_hosted": int((hosted["format"] == "heads_of_state").sum()),
         "kaz_initiatives": len(initiatives),
-        "kaz_sco_chairmanships": int(initiatives["title"].str.contains("SCO chairmanship").sum()),
+        "kaz_sco_chairmanships": len(kazakhstan.sco_chairmanships()),
         "trade_last_year": int(trade.index.max()),
         "kaz_china_share_last": float(trade["China"].iloc[-1]),
         "kaz_russia_share_last": float(trade["Russia"].iloc[-1]),
@@ -90,7 +92,7 @@ def weight_among_members() -> plt.Figure:
     ax.set_title("Kazakhstan's weight among the members of each year")
     ax.legend(fontsize=7)
     fig.tight_layout()
-    return style.finish(fig, ["wdi_ny_gdp_mktp_cd", "sipri_milex"], shares,
+    return style.finish(fig, groupings.registry_keys(*shares.columns), shares,
                         "Kazakhstan weight",
                         note="Members of each year; military spending sums the members with "
                              "a SIPRI figure (Uzbekistan missing in most years).")
@@ -120,7 +122,7 @@ def trade_and_votes() -> plt.Figure:
         ax.set_xlabel("Year")
     fig.tight_layout()
     zero = ", ".join(str(y) for y in trade.index[trade["Russia"] == 0])
-    return style.finish(fig, ["cow_trade", "unga_ideal_points"], [trade, votes],
+    return style.finish(fig, [cow.TRADE_KEY, unga.KEY], [trade, votes],
                         "Kazakhstan trade and votes",
                         note="Trade: COW v4.0, to 2014; the EU counts its members of each "
                              f"year; COW records no Kazakh-Russian trade in {zero or 'no year'}"
@@ -129,8 +131,7 @@ def trade_and_votes() -> plt.Figure:
 
 def setup() -> None:
     """Prepare this notebook (table display) and glue the numbers its text quotes."""
-    notebook.setup(__name__)
-    notebook.glue_all(numbers())
+    notebook.setup(__name__, numbers)
 
 
 # Every numbered figure and table of the notebook: label, function, caption.

@@ -6,6 +6,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from analysis.data import curated
+from analysis.data.sources import cow, sipri
 from analysis.presentation import notebook, style
 from analysis.topics import (
     claims,
@@ -109,7 +110,7 @@ def csto_military() -> plt.Figure:
     for ax in (left, right):
         ax.set_xlabel("Year")
     fig.tight_layout()
-    return style.finish(fig, ["sipri_milex", "cow_nmc"], list(data.values()), "CSTO military",
+    return style.finish(fig, [sipri.MILEX_KEY, cow.NMC_KEY], list(data.values()), "CSTO military",
                         note="All states that were ever parties to the treaty; Kazakhstan "
                              "drawn thicker. Gaps: no data.")
 
@@ -130,8 +131,7 @@ def kazakhstan_bilateral_security() -> pd.DataFrame:
 
 def setup() -> None:
     """Prepare this notebook (table display) and glue the numbers its text quotes."""
-    notebook.setup(__name__)
-    notebook.glue_all(numbers())
+    notebook.setup(__name__, numbers)
 
 
 # Every numbered figure and table of the notebook: label, function, caption.

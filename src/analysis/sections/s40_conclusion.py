@@ -15,6 +15,11 @@ from analysis.topics import (
 )
 
 
+def _year(event_id: str) -> int:
+    """The year of the row ``event_id`` of the table of events since 2020."""
+    return int(curated.row("post2020_events", event_id)["date"][:4])
+
+
 def numbers() -> dict[str, object]:
     """Numbers quoted in the Conclusion, drawn from the chapters and the claims audit."""
     intro = s00_introduction.numbers()
@@ -23,7 +28,7 @@ def numbers() -> dict[str, object]:
     audited = claims.evaluate()
     counts = audited["verdict"].value_counts()
     events = curated.load("post2020_events")
-    contact_group = events.loc[events["title"].str.contains("Contact Group meets"), "date"]
+    contact_group = curated.row("post2020_events", "contact-group-meeting-2021")["date"]
     return {
         "members_thesis": intro["members_thesis"],
         "members_latest": intro["members_latest"],
@@ -38,17 +43,12 @@ def numbers() -> dict[str, object]:
         "claims_contradicted": int(counts.get("contradicted", 0)),
         "claims_unverifiable": int(counts.get("unverifiable", 0)),
         "post2020_events": len(events),
-        "antidrug_centre_year": int(events.loc[events["title"].str.contains("Anti-Drug Centre"),
-                                               "date"].min()[:4]),
-        "border_clash_year": int(events.loc[events["title"].str.contains("border war"),
-                                            "date"].min()[:4]),
-        "border_treaty_year": int(events.loc[events["title"].str.contains("Treaty on the State"),
-                                             "date"].min()[:4]),
-        "who_memoranda_year": int(events.loc[events["notes"].str.contains("WHO", na=False),
-                                             "date"].min()[:4]),
-        "water_clash_year": int(events.loc[events["title"].str.contains("water"),
-                                           "date"].min()[:4]),
-        "contact_group_last_meeting": f"{pd.Timestamp(contact_group.max()):%B %Y}",
+        "antidrug_centre_year": _year("antidrug-centre-2025"),
+        "border_clash_year": _year("border-war-2022"),
+        "border_treaty_year": _year("border-treaty-2025"),
+        "who_memoranda_year": _year("moscow-summit-2020"),
+        "water_clash_year": _year("water-point-clash-2021"),
+        "contact_group_last_meeting": f"{pd.Timestamp(contact_group):%B %Y}",
     }
 
 
@@ -69,8 +69,7 @@ def recommendations_revisited() -> pd.DataFrame:
 
 def setup() -> None:
     """Prepare this notebook (table display) and glue the numbers its text quotes."""
-    notebook.setup(__name__)
-    notebook.glue_all(numbers())
+    notebook.setup(__name__, numbers)
 
 
 # This notebook has no numbered figure or table.

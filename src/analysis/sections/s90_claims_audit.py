@@ -7,8 +7,8 @@ import pandas as pd
 from analysis.data import curated
 from analysis.presentation import notebook
 from analysis.presentation.claim_tables import (  # the notebook shows each section's claims
+    claim_columns,
     claims_table,  # noqa: F401
-    readable,
 )
 from analysis.topics import (
     claims,
@@ -36,23 +36,14 @@ def claims_summary() -> pd.DataFrame:
 def claims_audit() -> pd.DataFrame:
     """Every checked claim with its measurement, basis, verdict and source."""
     audited = claims.evaluate()
-    return pd.DataFrame({
-        "Section": audited["section"],
-        "Claim (paraphrased)": audited["claim"],
-        "Claimed": [readable(v, u) for v, u in zip(audited["claimed"], audited["unit"],
-                                                   strict=True)],
-        "Measured": [readable(v, u) for v, u in zip(audited["measured"], audited["unit"],
-                                                    strict=True)],
-        "Basis": audited["basis"],
-        "Verdict": audited["verdict"],
-        "Source": audited["source"],
-    }).set_index(["Section", "Claim (paraphrased)"])
+    return pd.DataFrame({"Section": audited["section"], **claim_columns(audited),
+                         "Source": audited["source"]}).set_index(["Section",
+                                                                  "Claim (paraphrased)"])
 
 
 def setup() -> None:
     """Prepare this notebook (table display) and glue the numbers its text quotes."""
-    notebook.setup(__name__)
-    notebook.glue_all(numbers())
+    notebook.setup(__name__, numbers)
 
 
 # Every numbered figure and table of the notebook: label, function, caption.

@@ -60,6 +60,27 @@ def execution_times(cache: Path | None = None) -> pd.DataFrame:
     return pd.DataFrame(times).sort_values("notebook").set_index("notebook")
 
 
+def dependencies(records: Path | None = None) -> pd.DataFrame:
+    """What each notebook used in its last execution by the build: datasets, curated
+    tables and modules of the package (from the execution records, see
+    :mod:`analysis.provenance`). A change to any of them executes the notebook again."""
+    records = records or paths.build_dir() / "site" / "execution-records"
+    rows = []
+    for file in sorted(records.glob("*.json")):
+        record = json.loads(file.read_text(encoding="utf-8"))
+        modules = [Path(name).with_suffix("").as_posix().removeprefix("src/analysis/")
+                   for name in record["modules"]]
+        rows.append({
+            "notebook": f"{file.stem}.ipynb",
+            "datasets": ", ".join(record["raw"]) or "none",
+            "curated tables": ", ".join(Path(name).stem for name in record["curated"]) or "none",
+            "modules": ", ".join(name for name in modules if name.split("/")[0] in
+                                 ("sections", "topics") and not name.endswith("__init__")),
+        })
+    return pd.DataFrame(rows, columns=["notebook", "datasets", "curated tables", "modules"]
+                        ).set_index("notebook")
+
+
 def section_modules() -> dict[str, object]:
     """Each notebook's section module, by notebook file (``notebooks/22_economy.ipynb``
     is shown by ``analysis.sections.s22_economy``)."""

@@ -15,7 +15,8 @@ measurement:
 "equal to" claims (a founding year, say) are supported when the measurement
 matches exactly and contradicted otherwise; "about" claims are supported within
 10% of the measurement. A check measures from the data, or reads a figure from a
-cited source in ``source_facts.csv`` (``fact:<id>``) or from a curated table.
+cited source in ``source_facts.csv`` (``fact:<id>``) or the date of a row of a curated
+table of events, named by its id (``milestone_year:<id>``, ``economic_year:<id>``).
 """
 
 from __future__ import annotations
@@ -25,9 +26,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from analysis.data import curated
-from analysis.data.sources import wdi
-from analysis.presentation import style
+from analysis.data import curated, raw
+from analysis.data.sources import cow, wdi
 from analysis.topics import footprint, membership, organisations
 
 VERDICTS = ("supported", "outdated", "contradicted", "unverifiable")
@@ -51,13 +51,13 @@ def _measure_total(measure: str, column: str = "total") -> Measurement:
     row = _thesis_totals().loc[measure]
     key = wdi.registry_key(footprint.MEASURES[measure])
     return Measurement(float(row[column]), f"{row['members']} members, {row['year']}",
-                       style.source_text([key]))
+                       raw.source_text([key]))
 
 
 def _founding_year(igo: str) -> Measurement:
     return Measurement(float(organisations.founding_year(igo)),
                        f"first year of {igo.upper()} in COW IGO v3.0",
-                       style.source_text(["cow_igo_igo_year"]))
+                       raw.source_text([cow.IGO_YEAR_KEY]))
 
 
 def _igo_count() -> Measurement:
@@ -65,19 +65,20 @@ def _igo_count() -> Measurement:
     return Measurement(float(per_year.iloc[-1]),
                        f"IGOs in COW IGO v3.0, {per_year.index[-1]} (three or more member "
                        "states; other bodies not counted)",
-                       style.source_text(["cow_igo_igo_year"]), comparable=False)
+                       raw.source_text([cow.IGO_YEAR_KEY]), comparable=False)
 
 
-def _milestone_year(label: str) -> Measurement:
-    events = curated.load("security_milestones").set_index("label")
-    return Measurement(float(events.loc[label, "date"][:4]), f"curated milestone: {label}",
-                       events.loc[label, "source"])
+def _milestone_year(milestone_id: str) -> Measurement:
+    event = curated.row("security_milestones", milestone_id)
+    return Measurement(float(event["date"][:4]), f"curated milestone: {event['label']}",
+                       event["source"])
 
 
 def _london_conventions_1933() -> Measurement:
+    """The treaties signed in London in 1933 among the curated milestones."""
     events = curated.load("security_milestones")
-    found = events[events["title"].str.contains("Definition of Aggression")
-                   & events["date"].str.startswith("1933")]
+    found = events[(events["kind"] == "treaty") & (events["place"] == "London")
+                   & (events["date"].str[:4] == "1933")]
     return Measurement(float(len(found)), "London conventions of 1933 in the curated milestones",
                        " ; ".join(found["source"]))
 
@@ -99,11 +100,10 @@ def _source_fact(fact_ids: str) -> Measurement:
     return Measurement(value, basis, " ; ".join(dict.fromkeys(sources)), later=later)
 
 
-def _economic_year(title_start: str) -> Measurement:
-    events = curated.load("economic_milestones")
-    row = events[events["title"].str.startswith(title_start)].sort_values("date").iloc[0]
-    return Measurement(float(row["date"][:4]), f"curated economic milestone: {row['title']}",
-                       row["source"])
+def _economic_year(milestone_id: str) -> Measurement:
+    event = curated.row("economic_milestones", milestone_id)
+    return Measurement(float(event["date"][:4]), f"curated economic milestone: {event['title']}",
+                       event["source"])
 
 
 def _shanghai_five() -> pd.DataFrame:

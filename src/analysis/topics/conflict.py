@@ -10,9 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis.data.sources import ucdp
-
-# Gleditsch-Ward numbers of the fifteen states that succeeded the USSR (the same in COW).
-POST_SOVIET_GW = {365, 359, 366, 367, 368, 369, 370, 371, 372, 373, 701, 702, 703, 704, 705}
+from analysis.topics import regions
 
 
 def _explode_regions(frame: pd.DataFrame) -> pd.DataFrame:
@@ -42,15 +40,10 @@ def battle_deaths_by_region(first: int | None = None) -> pd.DataFrame:
                              aggfunc="sum", fill_value=0)
 
 
-def _located_in(gwno_loc: pd.Series, codes: set[int]) -> pd.Series:
-    wanted = {str(code) for code in codes}
-    return gwno_loc.map(lambda value: bool(wanted & {c.strip() for c in value.split(",")}))
-
-
 def post_soviet_conflicts_by_year() -> pd.Series:
     """Number of active conflicts located in the fifteen post-Soviet states, per year."""
     frame = ucdp.conflicts()
-    frame = frame[_located_in(frame["gwno_loc"], POST_SOVIET_GW)]
+    frame = frame[ucdp.located_in(frame["gwno_loc"], regions.POST_SOVIET)]
     years = range(int(ucdp.conflicts()["year"].min()), int(ucdp.conflicts()["year"].max()) + 1)
     return frame.groupby("year")["conflict_id"].nunique().reindex(years, fill_value=0)
 
@@ -58,7 +51,7 @@ def post_soviet_conflicts_by_year() -> pd.Series:
 def central_asian_conflicts() -> pd.DataFrame:
     """Every conflict located in a Central Asian state, with its years and battle deaths."""
     acd = ucdp.conflicts()
-    acd = acd[ucdp.in_central_asia(acd["gwno_loc"])]
+    acd = acd[ucdp.located_in(acd["gwno_loc"], regions.CENTRAL_ASIA)]
     brd = ucdp.battle_deaths()
     brd = brd[brd["conflict_id"].isin(acd["conflict_id"])]
     rows = []
@@ -88,7 +81,7 @@ def central_asian_conflicts() -> pd.DataFrame:
 def central_asian_battle_deaths_by_year() -> pd.DataFrame:
     """Battle deaths (best estimate) per year in each conflict located in Central Asia."""
     brd = ucdp.battle_deaths()
-    brd = brd[ucdp.in_central_asia(brd["gwno_loc"])]
+    brd = brd[ucdp.located_in(brd["gwno_loc"], regions.CENTRAL_ASIA)]
     labels = brd["location_inc"] + " (" + brd["conflict_id"].astype(str) + ")"
     table = brd.assign(conflict=labels).pivot_table(index="year", columns="conflict",
                                                     values="bd_best", aggfunc="sum",

@@ -11,7 +11,6 @@ import pandas as pd
 
 from analysis.data.sources import cow, wdi
 
-CENTRAL_ASIA = ["KAZ", "KGZ", "TJK", "TKM", "UZB"]
 FIRST_YEAR = 1992
 
 

@@ -1,6 +1,7 @@
 """The SCO's weight in the world: area, population and GDP of its members.
 
-Two vintages of every headline figure (see ``DESIGN.md``):
+Two vintages of every headline figure (as the landing page, ``book/index.md``, tells
+readers):
 
 * the *thesis vintage*: the eight members at the end of 2019, data for 2019;
 * the *latest vintage*: the members on the latest date of the status table, data

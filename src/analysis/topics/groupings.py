@@ -22,11 +22,12 @@ from analysis.data.sources import sipri, wdi
 from analysis.topics import membership, organisations
 
 GROUPS = ("SCO", "CSTO", "EU", "NATO")
-INDICATORS = {  # name -> (loader, unit)
+INDICATORS = {  # name -> (unit, publisher)
     "population": ("persons", "World Bank WDI"),
     "gdp": ("current US$", "World Bank WDI"),
     "military_expenditure": ("current US$", "SIPRI"),
 }
+WDI_CODES = {"population": "SP.POP.TOTL", "gdp": "NY.GDP.MKTP.CD"}
 Z90 = 1.645
 
 
@@ -37,15 +38,22 @@ def members(group: str, year: int) -> list[str]:
 
 def values(indicator: str) -> pd.DataFrame:
     """Long frame iso3, year, value in the indicator's unit."""
-    if indicator == "population":
-        return wdi.load("SP.POP.TOTL")[["iso3", "year", "value"]]
-    if indicator == "gdp":
-        return wdi.load("NY.GDP.MKTP.CD")[["iso3", "year", "value"]]
+    if indicator in WDI_CODES:
+        return wdi.load(WDI_CODES[indicator])[["iso3", "year", "value"]]
     if indicator == "military_expenditure":
         frame = sipri.military_expenditure()
         frame = frame[(frame["measure"] == "current_usd_m") & (frame["status"] == "value")]
         return frame.assign(value=frame["value"] * 1e6)[["iso3", "year", "value"]]
     raise KeyError(f"unknown indicator {indicator!r}; known: {', '.join(INDICATORS)}")
+
+
+def registry_keys(*indicators: str) -> list[str]:
+    """The registry keys of the raw files :func:`values` reads for ``indicators``."""
+    unknown = [name for name in indicators if name not in INDICATORS]
+    if unknown:
+        raise KeyError(f"unknown indicator(s) {unknown}; known: {', '.join(INDICATORS)}")
+    return [wdi.registry_key(WDI_CODES[name]) if name in WDI_CODES else sipri.MILEX_KEY
+            for name in indicators]
 
 
 def totals(indicator: str, years: range, groups: tuple[str, ...] = GROUPS) -> pd.DataFrame:

@@ -97,6 +97,17 @@ def summits_hosted() -> pd.DataFrame:
     return summits[summits["host_iso3"] == KAZ][["start_date", "end_date", "city", "format"]]
 
 
+def sco_chairmanships() -> pd.DataFrame:
+    """Kazakhstan's terms in the chair of the SCO among its curated initiatives.
+
+    Their rows have the kind ``chairmanship`` and ids ``sco-chairmanship-<year>``
+    (the other chairmanships have ids of their own organisation, ``osce-...``).
+    """
+    initiatives = curated.load("kazakhstan_initiatives")
+    return initiatives[(initiatives["kind"] == "chairmanship")
+                       & initiatives["id"].str.startswith("sco-chairmanship-")]
+
+
 def sco_member_since() -> int:
     return membership.first_year(KAZ, "shanghai_five")
 

@@ -20,7 +20,6 @@ ORGANISATION_LABELS = {
     "sco": "SCO", "csto": "CSTO", "cis": "CIS", "osce": "OSCE", "cica": "CICA",
     "eaeu": "EAEU", "nato_pfp": "NATO PfP", "eu": "EU",
 }
-CENTRAL_ASIA = ["KAZ", "KGZ", "TJK", "TKM", "UZB"]
 
 
 def igos_per_year() -> pd.Series:

@@ -11,9 +11,6 @@ import pandas as pd
 
 from analysis.data.sources import owid, sipri
 
-CENTRAL_ASIA = ["KAZ", "KGZ", "TJK", "TKM", "UZB"]
-NEIGHBOURS = ["AFG", "PAK"]
-
 
 def _wide(frame: pd.DataFrame, column: str, states: list[str]) -> pd.DataFrame:
     years = range(int(frame["year"].min()), int(frame["year"].max()) + 1)

@@ -16,10 +16,9 @@ from analysis.data import curated
 from analysis.topics import membership
 
 
-def _charter_in_force_year() -> int:
-    documents = curated.load("sco_documents")
-    charter = documents[documents["kind"] == "charter"]
-    return int(pd.Timestamp(charter["in_force_date"].dropna().iloc[0]).year)
+def charter() -> pd.Series:
+    """The SCO Charter's row of the documents table: where and when signed, in force."""
+    return curated.row("sco_documents", "sco-charter-2002")
 
 
 def periods() -> pd.DataFrame:
@@ -27,7 +26,7 @@ def periods() -> pd.DataFrame:
     table = membership.status_table()
     first = int(table["start_date"].min().year)
     founded = membership.first_year("UZB", "member")
-    charter = _charter_in_force_year()
+    charter_year = int(pd.Timestamp(charter()["in_force_date"]).year)
     founders = set(membership.founding_members())
     joiners = table[(table["status"] == "member") & ~table["iso3"].isin(founders)]
     enlarged = int(joiners["start_date"].min().year)
@@ -35,8 +34,8 @@ def periods() -> pd.DataFrame:
     last = int(membership.latest_date().year)
     return pd.DataFrame([
         ("Shanghai Five", first, founded - 1),
-        ("Institution building", founded, charter),
-        ("Consolidation", charter + 1, enlarged - 1),
+        ("Institution building", founded, charter_year),
+        ("Consolidation", charter_year + 1, enlarged - 1),
         ("Enlargement", enlarged, merged - 1),
         ("Partners merged", merged, last),
     ], columns=["label", "start", "end"])

@@ -1,7 +1,7 @@
 """Correlates of War data sets as packaged in R (``.rda``): IGO v3.0, Trade v4.0, NMC v7.0.
 
 COW state codes are converted to ISO3 while parsing, with the crosswalk published
-with the UN ideal points (see :func:`analysis.sources.unga.cow_to_iso3`), so the
+with the UN ideal points (see :func:`analysis.data.sources.unga.cow_to_iso3`), so the
 parsed cache holds the converted frames and depends on the ideal-point file too.
 All three series end early: IGO in 2014, trade in 2014, capabilities in 2022.
 """
@@ -15,6 +15,11 @@ import pyreadr
 
 from analysis.data import cache
 from analysis.data.sources import unga
+
+IGO_STATE_YEAR_KEY = "cow_igo_state_year"  # registry keys of the four files
+IGO_YEAR_KEY = "cow_igo_igo_year"
+TRADE_KEY = "cow_trade"
+NMC_KEY = "cow_nmc"
 
 IGO_CODES = {0: "none", 1: "full member", 2: "associate member", 3: "observer",
              -9: "missing", -1: "not a state system member"}
@@ -56,12 +61,12 @@ def parse_igo_year(file: Path) -> pd.DataFrame:
 
 def igo_memberships() -> pd.DataFrame:
     """State-year-IGO membership codes with ``iso3`` (states with a UN record only)."""
-    return cache.parsed("cow_igo_state_year", parse_igo_state_year, uses=CROSSWALK)
+    return cache.parsed(IGO_STATE_YEAR_KEY, parse_igo_state_year, uses=CROSSWALK)
 
 
 def igos() -> pd.DataFrame:
     """The IGO-years of COW IGO v3.0, 1815-2014 (five-year steps until 1965)."""
-    return cache.parsed("cow_igo_igo_year", parse_igo_year)
+    return cache.parsed(IGO_YEAR_KEY, parse_igo_year)
 
 
 def parse_trade(file: Path) -> pd.DataFrame:
@@ -79,7 +84,7 @@ def parse_trade(file: Path) -> pd.DataFrame:
 
 def trade() -> pd.DataFrame:
     """COW Trade v4.0 dyad-years with ISO3 codes, 1870-2014 (US$ million, current)."""
-    return cache.parsed("cow_trade", parse_trade, uses=CROSSWALK)
+    return cache.parsed(TRADE_KEY, parse_trade, uses=CROSSWALK)
 
 
 def parse_capabilities(file: Path) -> pd.DataFrame:
@@ -92,4 +97,4 @@ def parse_capabilities(file: Path) -> pd.DataFrame:
 
 def capabilities() -> pd.DataFrame:
     """COW National Material Capabilities v7.0 (abridged) with ISO3, 1816-2022."""
-    return cache.parsed("cow_nmc", parse_capabilities, uses=CROSSWALK)
+    return cache.parsed(NMC_KEY, parse_capabilities, uses=CROSSWALK)

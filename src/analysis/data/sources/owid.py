@@ -3,7 +3,7 @@ and armed forces personnel (IISS via the World Bank).
 
 Tidy output: ``iso3, country, year`` and one column per variable. The GTD files
 carry OWID's codes (ISO3 for states, ``OWID_...`` for aggregates, dropped here); the
-other two files have names only and go through :mod:`analysis.countries`.
+other two files have names only and go through :mod:`analysis.data.countries`.
 Coverage: GTD 1970-2021 without 1993 (the GTD lost its 1993 records); GED 1989-2018;
 armed forces 1985-2015.
 """
@@ -15,6 +15,11 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.data import cache, countries
+
+GTD_KEY = "gtd_attacks_deaths"  # registry keys of the four files
+GTD_RATE_KEY = "gtd_deaths_rate"
+GED_KEY = "owid_ucdp_ged"
+ARMED_FORCES_KEY = "owid_armed_forces"
 
 
 class OWIDFormatError(ValueError):
@@ -72,19 +77,19 @@ def parse_armed_forces(file: Path) -> pd.DataFrame:
 
 def terrorism() -> pd.DataFrame:
     """GTD attacks, injuries and deaths by state and year (1970-2021, no 1993)."""
-    return cache.parsed("gtd_attacks_deaths", parse_gtd)
+    return cache.parsed(GTD_KEY, parse_gtd)
 
 
 def terrorism_death_rate() -> pd.DataFrame:
     """GTD terrorism deaths per 100,000 people by state and year."""
-    return cache.parsed("gtd_deaths_rate", parse_gtd_rate)
+    return cache.parsed(GTD_RATE_KEY, parse_gtd_rate)
 
 
 def conflict_deaths() -> pd.DataFrame:
     """Direct deaths in organised violence (UCDP GED 19.1) by state and year, 1989-2018."""
-    return cache.parsed("owid_ucdp_ged", parse_ged)
+    return cache.parsed(GED_KEY, parse_ged)
 
 
 def armed_forces() -> pd.DataFrame:
     """Armed forces personnel by state and year, 1985-2015."""
-    return cache.parsed("owid_armed_forces", parse_armed_forces)
+    return cache.parsed(ARMED_FORCES_KEY, parse_armed_forces)

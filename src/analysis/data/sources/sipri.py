@@ -19,6 +19,9 @@ import pandas as pd
 
 from analysis.data import cache, countries
 
+MILEX_KEY = "sipri_milex"  # registry keys of the two files
+ARMS_KEY = "sipri_arms_transfers"
+
 MILEX_SHEETS = {
     "constant_2023_usd_m": "Constant (2023) US$",
     "current_usd_m": "Current US$",
@@ -72,7 +75,7 @@ def parse_milex(file: Path) -> pd.DataFrame:
 
 def military_expenditure() -> pd.DataFrame:
     """SIPRI military expenditure by state and year, three measures, gaps kept."""
-    return cache.parsed("sipri_milex", parse_milex)
+    return cache.parsed(MILEX_KEY, parse_milex)
 
 
 def parse_arms_imports(file: Path) -> pd.DataFrame:
@@ -95,4 +98,4 @@ def parse_arms_imports(file: Path) -> pd.DataFrame:
 
 def arms_imports() -> pd.DataFrame:
     """Major conventional arms imports by recipient state, 1950-2023 (TIV)."""
-    return cache.parsed("sipri_arms_transfers", parse_arms_imports)
+    return cache.parsed(ARMS_KEY, parse_arms_imports)

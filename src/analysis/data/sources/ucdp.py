@@ -12,24 +12,33 @@ published, and the loaders undo that once, here:
   ("17033, 15195"), so it stays text. Two rows have no region; it is inferred from
   the battle location and flagged in ``region_imputed``.
 
-Country identity in UCDP is a Gleditsch-Ward number; the Central Asian states have
-the same numbers in both Gleditsch-Ward and Correlates of War (701-705).
+Country identity in UCDP is a Gleditsch-Ward number, in lists such as ``"365, 369"``.
+:data:`GW_ISO3` converts the numbers of the fifteen post-Soviet states, the only ones
+the book locates conflicts in (the same numbers in Correlates of War), and
+:func:`located_in` asks whether a list names one of a group of ISO3 codes.
 """
 
 from __future__ import annotations
 
 import io
+from collections.abc import Iterable
 from pathlib import Path
 
 import pandas as pd
 
 from analysis.data import cache
 
+ACD_KEY = "ucdp_acd"  # registry keys of the two files
+BRD_KEY = "ucdp_brd"
 REGIONS = {"1": "Europe", "2": "Middle East", "3": "Asia", "4": "Africa", "5": "Americas"}
 CONFLICT_TYPES = {1: "extrasystemic", 2: "interstate", 3: "intrastate",
                   4: "internationalised intrastate"}
 INTENSITY = {1: "minor (25-999 deaths a year)", 2: "war (1,000 or more deaths a year)"}
-CENTRAL_ASIA_GW = {701: "TKM", 702: "TJK", 703: "KGZ", 704: "UZB", 705: "KAZ"}
+GW_ISO3 = {  # Gleditsch-Ward number -> ISO3 of the fifteen states that succeeded the USSR
+    365: "RUS", 359: "MDA", 366: "EST", 367: "LVA", 368: "LTU", 369: "UKR", 370: "BLR",
+    371: "ARM", 372: "GEO", 373: "AZE", 701: "TKM", 702: "TJK", 703: "KGZ", 704: "UZB",
+    705: "KAZ",
+}
 
 ACD_COLUMNS = [
     "conflict_id", "location", "side_a", "side_a_id", "side_a_2nd", "side_b", "side_b_id",
@@ -144,15 +153,19 @@ def _region_by_battle_location(raw: pd.DataFrame, file: Path | str) -> pd.Series
 
 def conflicts() -> pd.DataFrame:
     """UCDP/PRIO Armed Conflict Dataset v25.1, conflict-years 1946-2024."""
-    return cache.parsed("ucdp_acd", parse_conflicts)
+    return cache.parsed(ACD_KEY, parse_conflicts)
 
 
 def battle_deaths() -> pd.DataFrame:
     """UCDP Battle-Related Deaths v22.1, dyad-years 1989-2021."""
-    return cache.parsed("ucdp_brd", parse_battle_deaths)
+    return cache.parsed(BRD_KEY, parse_battle_deaths)
 
 
-def in_central_asia(gwno_loc: pd.Series) -> pd.Series:
-    """Whether a ``gwno_loc`` list names one of the five Central Asian states."""
-    codes = {str(code) for code in CENTRAL_ASIA_GW}
+def located_in(gwno_loc: pd.Series, states: Iterable[str]) -> pd.Series:
+    """Whether each ``gwno_loc`` list names one of ``states`` (ISO3 codes in :data:`GW_ISO3`)."""
+    states = set(states)
+    unknown = states - set(GW_ISO3.values())
+    if unknown:
+        raise ValueError(f"no Gleditsch-Ward number known for {sorted(unknown)}; add it to GW_ISO3")
+    codes = {str(code) for code, iso3 in GW_ISO3.items() if iso3 in states}
     return gwno_loc.map(lambda value: bool(codes & {c.strip() for c in value.split(",")}))

@@ -15,7 +15,7 @@ import pandas as pd
 
 from analysis.data import cache
 
-KEY = "unga_ideal_points"
+KEY = "unga_ideal_points"  # registry key of the file
 
 
 def parse(file: Path) -> pd.DataFrame:
