@@ -29,7 +29,10 @@ def _digest(file: Path) -> str:
 
 
 def _relative(file: Path) -> str:
-    return Path(file).resolve().relative_to(paths.REPO_ROOT).as_posix()
+    """The path below the repository (absolute for a file elsewhere, as in tests)."""
+    file = Path(file).resolve()
+    return (file.relative_to(paths.REPO_ROOT) if file.is_relative_to(paths.REPO_ROOT)
+            else file).as_posix()
 
 
 def used_raw(key: str, digest: str) -> None:

@@ -3,18 +3,19 @@ an event is found by its id."""
 
 from __future__ import annotations
 
+import csv
 import re
 
 import pandas as pd
 import pytest
 
 from analysis import paths
-from analysis.data import curated
+from analysis.data import curated, curated_checks
 from analysis.data.curated_csv import CuratedDataError
 
 GOOD = {"iso3": "KAZ", "country": "Kazakhstan", "status": "member",
         "start_date": "2001-06-15", "end_date": "", "source": "https://eng.sectsco.org/",
-        "notes": ""}
+        "verification": "verified", "notes": ""}
 
 
 @pytest.mark.parametrize("name", sorted(curated.SCHEMAS))
@@ -116,8 +117,8 @@ ROW = ",".join(GOOD.values())
 
 
 @pytest.mark.parametrize(("bad_row", "problem"), [
-    (ROW + ",extra", "line 3: expected 7 fields, found 8 (an unquoted comma?)"),
-    (ROW.removesuffix(","), "line 3: expected 7 fields, found 6"),
+    (ROW + ",extra", "line 3: expected 8 fields, found 9 (an unquoted comma?)"),
+    (ROW.removesuffix(","), "line 3: expected 8 fields, found 7"),
     (ROW + 'Astana "Declaration', """line 3: a quote inside the unquoted field 'Astana "Decl"""),
     (ROW + 'abc"def', """line 3: a quote inside the unquoted field 'abc"def'"""),
     (ROW + '"abc"def', "line 3: text after a closing quote"),
@@ -159,10 +160,12 @@ def test_line_numbers_count_blank_lines_and_line_breaks_inside_fields(tmp_path):
     ("sco_summits", {"id": "shanghai-2001", "start_date": "2001-06-15",
                      "end_date": "2001-06-14", "city": "Shanghai",
                      "host_iso3": "CHN", "format": "heads_of_state",
-                     "source": "https://eng.sectsco.org/", "notes": ""},
+                     "source": "https://eng.sectsco.org/", "verification": "verified",
+                     "notes": ""},
      "end_date is before start_date (start_date '2001-06-15', end_date '2001-06-14')"),
     ("source_facts", {"fact_id": "x", "description": "d", "value": "1", "unit": "u",
-                      "as_of": "", "source": "", "notes": ""},
+                      "as_of": "", "source": "", "verification": "unverifiable",
+                      "notes": "searched"},
      "a value needs a source (value '1', source empty)"),
 ])
 def test_a_check_across_columns_is_reported_once_with_its_values(curated_csv, name, row, problem):
@@ -211,3 +214,44 @@ def test_a_row_is_found_by_its_id():
     assert event.name == "border-war-2022"
     with pytest.raises(KeyError, match="no row with id 'no-such-event'"):
         curated.row("post2020_events", "no-such-event")
+
+
+def _events_dir(tmp_path, verification):
+    columns = list(curated.SCHEMAS["post2020_events"].columns)
+    row = {"id": "water-point-clash-2021", "date": "2021-04-29", "title": "Clash",
+           "recommendation": "2", "source": "thesis2020", "verification": verification,
+           "notes": "inferred from two reports"}
+    with open(tmp_path / "post2020_events.csv", "w", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=columns, lineterminator="\n")
+        writer.writeheader()
+        writer.writerow({column: row.get(column, "") for column in columns})
+    return tmp_path
+
+
+@pytest.mark.parametrize("verification", ["inferred", "unverifiable"])
+def test_an_unsure_row_is_not_handed_out_as_a_plain_fact(tmp_path, monkeypatch, verification):
+    monkeypatch.setattr(curated.paths, "CURATED_DIR", _events_dir(tmp_path, verification))
+    curated._load.cache_clear()
+    try:
+        with pytest.raises(curated.UnsureFact, match=f"is {verification}"):
+            curated.row("post2020_events", "water-point-clash-2021")
+        hedged = curated.row("post2020_events", "water-point-clash-2021", hedged=True)
+        assert hedged["date"] == "2021-04-29"
+    finally:
+        curated._load.cache_clear()
+
+
+def test_a_verified_row_is_handed_out(tmp_path, monkeypatch):
+    monkeypatch.setattr(curated.paths, "CURATED_DIR", _events_dir(tmp_path, "verified"))
+    curated._load.cache_clear()
+    try:
+        assert curated.row("post2020_events", "water-point-clash-2021")["title"] == "Clash"
+    finally:
+        curated._load.cache_clear()
+
+
+@pytest.mark.parametrize(("value", "ok"), [("2017-04-18", True), ("2002-05", True),
+                                           ("2006", True), ("2002-13", False),
+                                           ("2002-05-1", False), ("May 2002", False)])
+def test_event_dates_keep_their_precision(value, ok):
+    assert curated_checks._is_date_of_known_precision(value) is ok

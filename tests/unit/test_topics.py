@@ -54,7 +54,7 @@ def test_projection_band_contains_the_central_path():
     result = groupings.project("gdp", "EU")
     assert (result.low < result.central).all() and (result.central < result.high).all()
     assert result.central.index[-1] == 2030
-    assert len(result.fitted_years) == 10
+    assert len(result.fitted_years) == 11  # ten years of growth need eleven levels
 
 
 def test_stage_boundaries_come_from_the_curated_tables():

@@ -72,23 +72,60 @@ def _dump(frame: pd.DataFrame) -> bytes:
     return HEADER + f"{zlib.crc32(body):08x}\n".encode() + body
 
 
-def _checked_bytes(file: Path) -> bytes:
-    """The frame's pickle in ``file`` after its checksum, or CorruptEntry."""
-    head, _, body = file.read_bytes().partition(b"\n")
-    if not head.startswith(HEADER):
+class _Checksummed:
+    """A file as pickle reads it, with a running CRC-32 of every byte read: the frame is
+    unpickled straight from the file and checked in the same pass."""
+
+    def __init__(self, handle):
+        self.handle, self.crc = handle, 0
+
+    def read(self, size: int = -1) -> bytes:
+        data = self.handle.read(size)
+        self.crc = zlib.crc32(data, self.crc)
+        return data
+
+    def readinto(self, buffer) -> int:
+        count = self.handle.readinto(buffer)
+        self.crc = zlib.crc32(memoryview(buffer)[:count], self.crc)
+        return count
+
+    def readline(self) -> bytes:
+        data = self.handle.readline()
+        self.crc = zlib.crc32(data, self.crc)
+        return data
+
+
+def _expected_crc(handle) -> str:
+    head = handle.readline(len(HEADER) + 9).rstrip(b"\n")
+    if not head.startswith(HEADER) or len(head) != len(HEADER) + 8:
         raise CorruptEntry("no checksum header")
-    if f"{zlib.crc32(body):08x}".encode() != head[len(HEADER):]:
+    return head[len(HEADER):].decode("ascii", errors="replace")
+
+
+def _check(expected: str, reader: _Checksummed) -> None:
+    if reader.read(1) or f"{reader.crc:08x}" != expected:  # nothing may follow the pickle
         raise CorruptEntry("checksum mismatch (damaged or truncated)")
-    return body
+
+
+def _checked(file: Path) -> None:
+    """Raise CorruptEntry unless the CRC-32 of ``file``'s pickle matches its header."""
+    with open(file, "rb") as handle:
+        expected, reader = _expected_crc(handle), _Checksummed(handle)
+        while reader.read(1 << 22):
+            pass
+        _check(expected, reader)
 
 
 def _undump(file: Path) -> pd.DataFrame:
     """The frame cached in ``file``, or CorruptEntry saying what is wrong with it."""
-    body = _checked_bytes(file)
-    try:
-        return _decode(pickle.loads(body))
-    except Exception as error:  # any unpickling failure means a bad entry
-        raise CorruptEntry(f"does not unpickle: {error}") from None
+    with open(file, "rb") as handle:
+        expected, reader = _expected_crc(handle), _Checksummed(handle)
+        try:
+            stored = pickle.load(reader)
+        except Exception as error:  # any unpickling failure means a bad entry
+            raise CorruptEntry(f"does not unpickle: {error}") from None
+        _check(expected, reader)
+    return _decode(stored)
 
 
 def _discard(file: Path, problem: CorruptEntry) -> None:
@@ -106,7 +143,7 @@ def discard_corrupt_entries() -> int:
     discarded = 0
     for file in sorted((paths.cache_dir() / "parsed").glob("*.pkl")):
         try:
-            _checked_bytes(file)
+            _checked(file)
         except CorruptEntry as problem:
             _discard(file, problem)
             discarded += 1

@@ -31,6 +31,7 @@ from analysis.data.curated_checks import (
     RowCheck,
     choice_column,
     date_column,
+    event_date_column,
     id_column,
     iso3_column,
     iso3_list_column,
@@ -71,7 +72,7 @@ def _events(columns: dict[str, pa.Column], *checks: RowCheck) -> pa.DataFrameSch
 
 
 def _dated_events(**extra: pa.Column) -> pa.DataFrameSchema:
-    return _events({"date": date_column(), **extra, "source": source_column(),
+    return _events({"date": event_date_column(), **extra, "source": source_column(),
                     "notes": text_column(nullable=True)})
 
 
@@ -100,7 +101,7 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
         "org_id": pa.Column(str, pa.Check.isin(ORGANISATIONS)),
         "name": text_column(),
         "type": text_column(),
-        "founded": date_column(),
+        "founded": event_date_column(),
         "seat": text_column(),
         "security_mandate": text_column(),
         "source": source_column(),
@@ -136,9 +137,9 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
     ),
     "sco_events_usa_eu": _dated_events(title=text_column(), iso3=iso3_list_column()),
     "rats_reported": table({
-        "period_start": date_column(nullable=True),  # empty: a stock, or a vague period
-        "period_end": date_column(),
-        "reported_on": date_column(nullable=True),
+        "period_start": event_date_column(nullable=True),  # empty: a stock, or a vague period
+        "period_end": event_date_column(),
+        "reported_on": event_date_column(nullable=True),
         "reported_by": text_column(),
         "indicator": choice_column(
             "terrorist_acts_prevented", "crimes_prevented", "militants_detained",
@@ -154,8 +155,8 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
     "sco_exercises": _events(
         {"name": text_column(),
          "series": choice_column("peace_mission", "other_ct"),
-         "start_date": date_column(),
-         "end_date": date_column(),
+         "start_date": event_date_column(),
+         "end_date": event_date_column(),
          "host_iso3": iso3_list_column(),
          "location": text_column(),
          "participants": pa.Column(str, iso3_list_column().checks, nullable=True),
@@ -174,7 +175,7 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
          "description": text_column(),
          "value": number_column("value", nullable=True),
          "unit": text_column(),
-         "as_of": date_column(nullable=True),
+         "as_of": event_date_column(nullable=True),
          "source": pa.Column(str, source_column().checks, nullable=True),
          "notes": text_column(nullable=True)},
         RowCheck("a value needs a source", ("value", "source"),
@@ -188,7 +189,7 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
     ),
     "kaz_bilateral_security": _events({
         "partner_iso3": iso3_column(),
-        "date": date_column(),
+        "date": event_date_column(),
         "title": text_column(),
         "kind": choice_column("treaty", "agreement", "military_cooperation", "border"),
         "source": source_column(),
@@ -242,12 +243,29 @@ def load(name: str) -> pd.DataFrame:
     return _load(name).copy()
 
 
-def row(name: str, row_id: str) -> pd.Series:
-    """The row with id ``row_id`` of the events table ``name`` (a copy)."""
+UNSURE = ("inferred", "unverifiable")
+
+
+class UnsureFact(ValueError):
+    """Code asked for a row that is inferred or unverifiable as if it were a plain fact."""
+
+
+def row(name: str, row_id: str, hedged: bool = False) -> pd.Series:
+    """The row with id ``row_id`` of the events table ``name`` (a copy).
+
+    Rows picked one by one end up in sentences. An inferred or unverifiable row is
+    refused unless the caller says, with ``hedged``, that its text presents the fact
+    as inferred or unconfirmed.
+    """
     rows = _load(name).set_index("id")
     if row_id not in rows.index:
         raise KeyError(f"no row with id {row_id!r} in data/curated/{name}.csv")
-    return rows.loc[row_id].copy()
+    found = rows.loc[row_id].copy()
+    if found["verification"] in UNSURE and not hedged:
+        raise UnsureFact(f"data/curated/{name}.csv, row {row_id!r} is {found['verification']}: "
+                         "do not state it as a plain fact (pass hedged=True where the text "
+                         "says it is inferred or unconfirmed)")
+    return found
 
 
 @cache

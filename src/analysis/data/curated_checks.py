@@ -48,6 +48,16 @@ def _is_date(value) -> bool:
     )
 
 
+def _is_date_of_known_precision(value) -> bool:
+    """A day (2017-04-18), a month (2002-05) or a year (2006): a date keeps the precision
+    its sources give it, and is never padded to a day nobody reported."""
+    if re.fullmatch(r"\d{4}", value):
+        return True
+    if re.fullmatch(r"\d{4}-\d{2}", value):
+        return _is_date(value + "-01")
+    return _is_date(value)
+
+
 def _is_source(value) -> bool:
     parts = [part.strip() for part in value.split(SOURCE_SEPARATOR.strip())]
     return all(
@@ -82,9 +92,26 @@ def choice_column(*choices: str) -> pa.Column:
 
 
 def date_column(nullable: bool = False) -> pa.Column:
+    """An exact day, YYYY-MM-DD (membership spells, whose overlaps are checked by day)."""
     return pa.Column(str, pa.Check(_is_date, element_wise=True,
                                    error="not a valid date in YYYY-MM-DD form"),
                      nullable=nullable)
+
+
+def event_date_column(nullable: bool = False) -> pa.Column:
+    """The date of an event as precisely as its sources give it: YYYY-MM-DD, YYYY-MM or
+    YYYY."""
+    return pa.Column(str, pa.Check(_is_date_of_known_precision, element_wise=True,
+                                   error="not a valid date in YYYY-MM-DD, YYYY-MM or YYYY "
+                                         "form"),
+                     nullable=nullable)
+
+
+VERIFICATION = ("verified", "sources-disagree", "inferred", "unverifiable")
+
+
+def _explained(frame: pd.DataFrame) -> pd.Series:
+    return ~frame["verification"].isin(["sources-disagree", "inferred"]) | frame["notes"].notna()
 
 
 def number_column(name: str, nullable: bool = False) -> pa.Column:
@@ -134,7 +161,16 @@ def no_overlapping_spells(frame: pd.DataFrame) -> pd.Series:
 def table(columns: dict[str, pa.Column], *checks: RowCheck,
           key: tuple[str, ...]) -> pa.DataFrameSchema:
     """A curated table: exactly these columns, in this order, rows passing ``checks``,
-    and no two rows with the same ``key`` (the columns that identify a row)."""
+    and no two rows with the same ``key`` (the columns that identify a row).
+
+    Every table also has a ``verification`` column just before its ``notes``: whether a
+    cited source states the row (``verified``), sources disagree (the notes give each
+    version), the row is inferred (the notes say from what) or cannot be verified.
+    """
+    columns = {**{name: column for name, column in columns.items() if name != "notes"},
+               "verification": choice_column(*VERIFICATION), "notes": columns["notes"]}
+    checks = (*checks, RowCheck("a row that is inferred or on which sources disagree needs "
+                                "notes saying why", ("verification", "notes"), _explained))
     return pa.DataFrameSchema(
         columns, checks=[pa.Check(check.test, error=check.error) for check in checks],
         unique=list(key), report_duplicates="all", strict=True, ordered=True,

@@ -106,3 +106,12 @@ def register() -> None:
     shell = ipython.get_ipython() if ipython else None
     if shell is not None:
         shell.display_formatter.formatters["text/markdown"].for_type(pd.DataFrame, list_table)
+
+
+VERIFICATION_LABELS = {"verified": "verified", "sources-disagree": "sources disagree",
+                       "inferred": "inferred", "unverifiable": "unverifiable"}
+
+
+def verification(statuses: pd.Series) -> pd.Series:
+    """A curated table's verification status as a reader reads it in a table column."""
+    return statuses.map(VERIFICATION_LABELS)

@@ -17,6 +17,13 @@ from analysis.topics import (
 )
 
 
+def _inferred_partners() -> int:
+    """Today's partners whose status the sources imply but do not state by name."""
+    spells = membership.status_table()
+    now = spells[(spells["status"] == "partner") & spells["end_date"].isna()]
+    return int((now["verification"] == "inferred").sum())
+
+
 def numbers() -> dict[str, object]:
     thesis, latest = footprint.thesis_vintage(), footprint.latest_vintage()
     then = footprint.totals(thesis).set_index("measure")
@@ -36,6 +43,7 @@ def numbers() -> dict[str, object]:
         "dialogue_partners_thesis": int(status_then.get("dialogue_partner", 0)),
         "members_latest": len(latest.states),
         "partners_latest": int(status_now.get("partner", 0)),
+        "partners_latest_inferred": _inferred_partners(),
         "latest_status_date": f"{membership.latest_date():%-d %B %Y}",
         "iran_member_year": membership.first_year("IRN", "member"),
         "belarus_member_year": membership.first_year("BLR", "member"),
@@ -196,7 +204,9 @@ def headline_paths() -> plt.Figure:
     fig.tight_layout()
     keys = [wdi.registry_key(footprint.MEASURES[m]) for m in scales]
     return style.finish(fig, keys, pd.concat(plotted).round(6), "headline paths",
-                        note="Dotted line: the thesis's data year.")
+                        note="Dotted line: the thesis's data year. Before 2001 the members "
+                             "of the year are the five states of the Shanghai Five. Current "
+                             "US$, the basis of the thesis's own figures.")
 
 
 def claims_checked() -> pd.DataFrame:

@@ -7,7 +7,7 @@ import pandas as pd
 
 from analysis.data import curated
 from analysis.data.sources import cow
-from analysis.presentation import notebook, style
+from analysis.presentation import display, notebook, style
 from analysis.presentation.claim_tables import claims_table
 from analysis.topics import (
     claims,
@@ -24,7 +24,15 @@ def numbers() -> dict[str, object]:
     central = organisations.full_memberships(regions.CENTRAL_ASIA)
     first, last = int(spread.index.min()), int(spread.index.max())
     newcomer_year = first + 1  # the first full year of independence
+    spells = organisations.spells()
+    pfp = spells[(spells["org_id"] == "nato_pfp") & spells["iso3"].isin(regions.CENTRAL_ASIA)]
+    joined = pfp.groupby("iso3")["start_date"].min().dt.year.sort_values()
+    names = membership.status_table().drop_duplicates("iso3").set_index("iso3")["country"]
     return {
+        "pfp_first_year": int(joined.iloc[0]),
+        "pfp_first_year_count": int((joined == joined.iloc[0]).sum()),
+        "pfp_last_year": int(joined.iloc[-1]),
+        "pfp_last_state": str(names[joined.index[-1]]),
         "igo_first_year": int(per_year.index.min()),
         "igo_last_year": int(per_year.index.max()),
         "igos_1900": int(per_year.loc[1900]),
@@ -83,11 +91,21 @@ def organisation_typology() -> pd.DataFrame:
         "Seat": table["seat"],
         "Member states": [f"{sizes.loc[o, 'member_states']} ({sizes.loc[o, 'as_of'][:4]})"
                           for o in table["org_id"]],
-        "Central Asian members": [
-            ", ".join(central.index[central.get(org) == "member"]) or "none"
-            for org in table["org_id"]],
+        "Central Asian states taking part": [_participants(central.get(org))
+                                             for org in table["org_id"]],
         "Security mandate": table["security_mandate"],
+        "Verification": display.verification(table["verification"]),
     }).set_index("Organisation")
+
+
+def _participants(roles: pd.Series | None) -> str:
+    """'KAZ, KGZ (members); TKM (associate)': the Central Asian states in one organisation
+    by their role (PfP has partners, not members)."""
+    if roles is None or roles.isna().all():
+        return "none"
+    plural = {"member": "members", "partner": "partners", "observer": "observers"}
+    return "; ".join(f"{', '.join(states.index)} ({plural.get(role, role)})"
+                     for role, states in roles.dropna().groupby(roles.dropna(), sort=False))
 
 
 def central_asian_igo_memberships() -> plt.Figure:

@@ -7,7 +7,7 @@ import pandas as pd
 
 from analysis.data import curated
 from analysis.data.sources import unga
-from analysis.presentation import notebook, style
+from analysis.presentation import display, notebook, style
 from analysis.topics import (
     alignment,
     membership,
@@ -71,6 +71,7 @@ def sco_documents() -> pd.DataFrame:
         "Signed": table["signed_date"] + ", " + table["signed_place"],
         "In force": table["in_force_date"].where(
             table["kind"] != "declaration", "not applicable").fillna("not found in the sources"),
+        "Verification": display.verification(table["verification"]),
     }).set_index("Document")
 
 
@@ -85,6 +86,7 @@ def sco_summits() -> pd.DataFrame:
         "Format": table["format"].map({"shanghai_five": "Shanghai Five",
                                        "heads_of_state": "SCO heads of state"}),
         "Notes": table["notes"].fillna(""),
+        "Verification": display.verification(table["verification"]),
     }).set_index("Dates")
 
 
@@ -170,7 +172,9 @@ def events_usa_eu() -> pd.DataFrame:
     """Episodes in the relations of the SCO's Central Asian members with the USA and the EU."""
     table = curated.load("sco_events_usa_eu").sort_values("date")
     return pd.DataFrame({"Date": table["date"], "Event": table["title"],
-                         "States": table["iso3"].str.replace(";", ", ")}).set_index("Date")
+                         "States": table["iso3"].str.replace(";", ", "),
+                         "Verification": display.verification(table["verification"])}
+                        ).set_index("Date")
 
 
 def setup() -> None:

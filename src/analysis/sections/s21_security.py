@@ -7,7 +7,7 @@ import pandas as pd
 
 from analysis.data import curated
 from analysis.data.sources import owid, sipri
-from analysis.presentation import notebook, style
+from analysis.presentation import display, notebook, style
 from analysis.presentation.claim_tables import claims_table
 from analysis.topics import (
     claims,
@@ -126,6 +126,7 @@ def rats_reported() -> pd.DataFrame:
         "What (self-reported)": table["indicator"].map(RATS_INDICATORS),
         "Value": table["value"].astype(float).map("{:,.0f}".format) + " " + table["unit"],
         "Note": table["notes"].fillna(""),
+        "Verification": display.verification(table["verification"]),
     }).set_index("Period")
 
 
@@ -133,7 +134,7 @@ def exercises() -> plt.Figure:
     """The SCO's joint exercises: when, how large, and how many states took part."""
     style.apply()
     table = curated.load("sco_exercises").sort_values("start_date", ignore_index=True)
-    table["year"] = pd.to_datetime(table["start_date"]).dt.year
+    table["year"] = table["start_date"].str[:4].astype(int)
     table["states"] = table["participants"].fillna("").map(
         lambda v: len([c for c in v.split(";") if c.strip()]))
     table["troops_n"] = pd.to_numeric(table["troops"])
@@ -176,6 +177,7 @@ def sco_exercises() -> pd.DataFrame:
         "Participants": table["participants"].fillna("not reported").str.replace(" ;", ","),
         "Troops": pd.to_numeric(table["troops"]).map(
             lambda v: "not reported" if pd.isna(v) else f"{v:,.0f}"),
+        "Verification": display.verification(table["verification"]),
     }).set_index("Exercise")
 
 
@@ -253,8 +255,8 @@ EXHIBITS = notebook.inventory(
                      "Results reported by RATS and its officials (self-reported; not "
                      "independently verified)."),
     notebook.Exhibit("fig-2-1-exercises", exercises,
-                     "Joint counter-terrorism exercises of SCO members, by year, with "
-                     "participants and reported troops."),
+                     "A selection of joint counter-terrorism exercises of SCO members, by "
+                     "year, with participants and reported troops."),
     notebook.Exhibit("fig-2-1-milex", military_spending,
                      "Military expenditure of the Central Asian states at constant 2023 prices"
                      " and as a share of GDP; missing years are gaps."),

@@ -7,7 +7,7 @@ import pandas as pd
 
 from analysis.data import curated
 from analysis.data.sources import cow, wdi
-from analysis.presentation import notebook, style
+from analysis.presentation import display, notebook, style
 from analysis.presentation.claim_tables import claims_table
 from analysis.topics import (
     claims,
@@ -62,7 +62,9 @@ def numbers() -> dict[str, object]:
 def economic_milestones() -> pd.DataFrame:
     table = curated.load("economic_milestones").sort_values("date")
     return pd.DataFrame({"Date": table["date"], "Milestone": table["title"],
-                         "Kind": table["kind"].str.replace("_", " ")}).set_index("Date")
+                         "Kind": table["kind"].str.replace("_", " "),
+                         "Verification": display.verification(table["verification"])}
+                        ).set_index("Date")
 
 
 def growth_by_period() -> pd.DataFrame:

@@ -11,30 +11,65 @@ from analysis.topics import (
     membership,
 )
 
+YEARS = range(1992, 2026)
+
+
+def _first_year_ahead(leader: pd.Series, other: pd.Series) -> int | None:
+    """The first year from which ``leader`` stays above ``other`` (both by year)."""
+    ahead = (leader > other).reindex(leader.index, fill_value=False)
+    behind = ahead.index[~ahead & leader.notna() & other.reindex(leader.index).notna()]
+    after = ahead.index[ahead & (ahead.index > (behind.max() if len(behind) else 0))]
+    return int(after.min()) if len(after) else None
+
+
+def overtaking() -> dict[str, object]:
+    """When the SCO's output passed the EU's, as each year's members and as fixed
+    compositions (the six founders against today's EU), in constant prices: the first
+    mixes accession with growth, the second is growth alone."""
+    changing = groupings.totals("gdp", YEARS, ("SCO", "EU")).pivot(
+        index="year", columns="group", values="total")
+    founders = groupings.totals("gdp", YEARS, ("SCO",), "founders").set_index("year")["total"]
+    eu_today = groupings.totals("gdp", YEARS, ("EU",), "today").set_index("year")["total"]
+    return {"changing": _first_year_ahead(changing["SCO"], changing["EU"]),
+            "fixed": _first_year_ahead(founders, eu_today),
+            "founders": founders, "eu_today": eu_today}
+
 
 def numbers() -> dict[str, object]:
     """Numbers quoted in Chapter 2.3."""
-    gdp = groupings.totals("gdp", range(1992, 2026))
-    last_gdp_year = int(gdp["year"].max())
-    at_end = gdp[gdp["year"] == last_gdp_year].set_index("group")["total"]
+    gdp = groupings.totals("gdp", YEARS).pivot(index="year", columns="group", values="total")
+    year = int(gdp.dropna().index.max())
+    passed = overtaking()
+    milex = groupings.totals("military_expenditure", YEARS)
+    milex = milex[milex["year"] == int(milex.dropna(subset=["covered_total"])["year"].max())]
+    milex = milex.set_index("group")
     sco_gdp = groupings.project("gdp", "SCO")
     eu_gdp = groupings.project("gdp", "EU")
-    nato_milex = groupings.project("military_expenditure", "NATO")
     sco_milex = groupings.project("military_expenditure", "SCO")
     return {
-        "gdp_year": last_gdp_year,
-        "sco_gdp": float(at_end["SCO"] / 1e12),
-        "eu_gdp": float(at_end["EU"] / 1e12),
-        "nato_gdp": float(at_end["NATO"] / 1e12),
+        "price_base_year": groupings.PRICE_BASE_YEAR,
+        "gdp_year": year,
+        "sco_gdp": float(gdp.loc[year, "SCO"] / 1e12),
+        "eu_gdp": float(gdp.loc[year, "EU"] / 1e12),
+        "nato_gdp": float(gdp.loc[year, "NATO"] / 1e12),
+        "sco_passed_eu_year": passed["changing"],
+        "india_member_year": membership.first_year("IND", "member"),
+        "founders_passed_eu27_year": passed["fixed"],
+        "founders_gdp": float(passed["founders"].loc[year] / 1e12),
+        "eu27_gdp": float(passed["eu_today"].loc[year] / 1e12),
         "sco_gdp_growth": sco_gdp.annual_growth,
         "eu_gdp_growth": eu_gdp.annual_growth,
+        "sco_gdp_last": float(sco_gdp.history.iloc[-1] / 1e12),
         "sco_gdp_2030": float(sco_gdp.central.iloc[-1] / 1e12),
         "sco_gdp_2030_low": float(sco_gdp.low.iloc[-1] / 1e12),
         "sco_gdp_2030_high": float(sco_gdp.high.iloc[-1] / 1e12),
-        "projection_window": len(sco_gdp.fitted_years),
+        "projection_window": len(sco_gdp.fitted_years) - 1,
         "sco_milex_excluded": ", ".join(sco_milex.excluded) or "none",
-        "nato_to_sco_milex": float(nato_milex.history.iloc[-1] / sco_milex.history.iloc[-1]),
-        "milex_year": int(sco_milex.history.index.max()),
+        "milex_year": int(milex["year"].iloc[0]),
+        "nato_to_sco_milex": float(milex.loc["NATO", "covered_total"]
+                                   / milex.loc["SCO", "covered_total"]),
+        "sco_milex_members_with_data": int(milex.loc["SCO", "members_with_data"]),
+        "sco_milex_members": int(milex.loc["SCO", "members"]),
         "csto_members_latest": len(groupings.members("CSTO", int(membership.latest_date().year))),
     }
 
@@ -42,46 +77,65 @@ def numbers() -> dict[str, object]:
 GROUP_COLOURS = {"SCO": "blue", "CSTO": "vermillion", "EU": "orange", "NATO": "green"}
 
 
+PANELS = {  # indicator -> scale, axis title with its price basis
+    "population": (1e9, "Population (billion)"),
+    "gdp": (1e12, f"GDP (trillion constant {groupings.PRICE_BASE_YEAR} US$)"),
+    "military_expenditure": (1e9, "Military spending (billion constant 2023 US$)"),
+}
+
+
 def groupings_compared() -> plt.Figure:
-    """Population, GDP and military expenditure of the SCO, CSTO, EU and NATO over time."""
+    """Population, GDP and military expenditure of the SCO, CSTO, EU and NATO over time:
+    each year's members (solid where every member has data, thin dotted for the members
+    with data where some have none), and the SCO's founders and today's members."""
     style.apply()
-    panels = [("population", 1e9, "Population (billion)"),
-              ("gdp", 1e12, "GDP (trillion current US$)"),
-              ("military_expenditure", 1e9, "Military expenditure (billion current US$)")]
-    fig, axes = plt.subplots(1, 3, figsize=(8, 3.2))
+    fig, axes = plt.subplots(1, 3, figsize=(8, 3.4))
     plotted = []
-    for ax, (indicator, scale, label) in zip(axes, panels, strict=True):
-        table = groupings.totals(indicator, range(1992, 2026))
-        table = table[table["members_with_data"] > 0]
+    for ax, (indicator, (scale, label)) in zip(axes, PANELS.items(), strict=True):
+        table = groupings.totals(indicator, YEARS)
         for group in groupings.GROUPS:
-            part = table[table["group"] == group]
-            ax.plot(part["year"], part["total"] / scale, color=style.PALETTE[GROUP_COLOURS[group]],
-                    label=group)
+            part = table[table["group"] == group].set_index("year")
+            colour = style.PALETTE[GROUP_COLOURS[group]]
+            ax.plot(part.index, part["total"] / scale, color=colour, label=group)
+            ax.plot(part.index, part["covered_total"].where(part["total"].isna()) / scale,
+                    color=colour, ls=":", lw=0.9)
+        for composition, line in (("founders", "--"), ("today", "-.")):
+            fixed = groupings.totals(indicator, YEARS, ("SCO",), composition)
+            ax.plot(fixed["year"], fixed["total"] / scale, color=style.PALETTE["blue"],
+                    ls=line, lw=0.9, label=f"SCO, {composition_label(composition)}")
+            plotted.append(fixed.assign(indicator=indicator))
         ax.set_title(label, fontsize=8.5)
         ax.set_xlabel("Year")
-        plotted.append(table)
-    axes[0].legend(fontsize=7)
+        plotted.append(table.assign(indicator=indicator))
+    axes[0].legend(fontsize=6.5)
     fig.tight_layout()
-    keys = groupings.registry_keys(*(indicator for indicator, _, _ in panels))
-    return style.finish(fig, keys, plotted, "groupings compared",
-                        note="Members of each year (curated tables). SCO military spending "
-                             "omits members without SIPRI data (Uzbekistan in most years).")
+    return style.finish(fig, groupings.registry_keys(*PANELS), plotted, "groupings compared",
+                        note=f"Each year's members (curated tables); GDP chained from "
+                             f"{groupings.PRICE_BASE_YEAR} with WDI real growth. Dotted: "
+                             "sum over the members with data where some have none (SCO "
+                             "military spending lacks Uzbekistan in most years).")
+
+
+def composition_label(composition: str) -> str:
+    return {"founders": "six founders", "today": "today's members"}[composition]
 
 
 def projections() -> plt.Figure:
-    """GDP and military expenditure of each grouping's current members, projected to 2030."""
+    """GDP and military expenditure of each grouping's current members, extrapolated to
+    2030 from the last observation (random walk with drift in logs)."""
     style.apply()
-    panels = [("gdp", 1e12, "GDP (trillion current US$)"),
-              ("military_expenditure", 1e9, "Military expenditure (billion current US$)")]
     fig, axes = plt.subplots(1, 2, figsize=(8, 3.6))
     plotted = []
-    for ax, (indicator, scale, label) in zip(axes, panels, strict=True):
+    for ax, indicator in zip(axes, ("gdp", "military_expenditure"), strict=True):
+        scale, label = PANELS[indicator]
         for group in groupings.GROUPS:
             result = groupings.project(indicator, group)
             colour = style.PALETTE[GROUP_COLOURS[group]]
             recent = result.history.loc[2005:]
             ax.plot(recent.index, recent / scale, color=colour, label=group)
-            ax.plot(result.central.index, result.central / scale, color=colour, ls="--")
+            start = result.history.index[-1]
+            ax.plot([start, *result.central.index],
+                    [recent.iloc[-1] / scale, *(result.central / scale)], color=colour, ls="--")
             ax.fill_between(result.central.index, result.low / scale, result.high / scale,
                             color=colour, alpha=0.18, lw=0)
             plotted.append(pd.DataFrame({"central": result.central, "low": result.low,
@@ -92,24 +146,26 @@ def projections() -> plt.Figure:
         ax.set_yscale("log")
     axes[0].legend(fontsize=7)
     fig.tight_layout()
-    keys = groupings.registry_keys(*(indicator for indicator, _, _ in panels))
-    return style.finish(fig, keys, plotted, "projections",
-                        note="PROJECTIONS, not forecasts: log-linear trend of the last ten "
-                             "years for today's members, dashed, with a 90% band. Log scale.")
+    return style.finish(fig, groupings.registry_keys("gdp", "military_expenditure"), plotted,
+                        "projections",
+                        note="EXTRAPOLATIONS, not forecasts: from the last observation at the "
+                             "mean growth of the last ten years (random walk with drift in "
+                             "logs), dashed, with a 90% band. Today's members. Log scale.")
 
 
 def projections_table() -> pd.DataFrame:
-    """Implied annual growth and 2030 projection with its 90% band, per grouping."""
+    """Mean growth and the 2030 extrapolation with its 90% band, per grouping."""
     rows = []
-    for indicator, scale, unit in (("gdp", 1e12, "US$ trillion"),
-                                   ("military_expenditure", 1e9, "US$ billion")):
+    for indicator, scale, unit in (
+            ("gdp", 1e12, f"trillion constant {groupings.PRICE_BASE_YEAR} US$"),
+            ("military_expenditure", 1e9, "billion constant 2023 US$")):
         for group in groupings.GROUPS:
             result = groupings.project(indicator, group)
             rows.append({
                 "Indicator": indicator.replace("_", " "),
                 "Grouping": group,
-                "Fitted years": f"{result.fitted_years.start}-{result.fitted_years.stop - 1}",
-                "Trend growth (% a year)": f"{result.annual_growth:.1f}",
+                "Growth years": f"{result.fitted_years.start}-{result.fitted_years.stop - 1}",
+                "Mean growth (% a year)": f"{result.annual_growth:.1f}",
                 "Last observed": f"{result.history.iloc[-1] / scale:,.2f} {unit}",
                 "2030 projection (90% band)": (
                     f"{result.central.iloc[-1] / scale:,.2f} "
@@ -127,12 +183,15 @@ def setup() -> None:
 # Every numbered figure and table of the notebook: label, function, caption.
 EXHIBITS = notebook.inventory(
     notebook.Exhibit("fig-2-3-groupings", groupings_compared,
-                     "Population, GDP and military expenditure of the members of the SCO, "
-                     "CSTO, EU and NATO in each year."),
+                     "Population, GDP (constant 2015 US$) and military expenditure (constant "
+                     "2023 US$) of the members of the SCO, CSTO, EU and NATO in each year, "
+                     "with the SCO's six founders and today's members in every year."),
     notebook.Exhibit("fig-2-3-projections", projections,
-                     "PROJECTIONS: GDP and military expenditure of each grouping's current "
-                     "members, observed and extended to 2030 on the trend of the last ten "
-                     "years, with 90% bands (log scale)."),
+                     "EXTRAPOLATIONS: GDP and military expenditure of each grouping's "
+                     "current members, observed and extended to 2030 from the last "
+                     "observation at the mean growth of the last ten years, with 90% bands "
+                     "(log scale)."),
     notebook.Exhibit("tbl-2-3-projections", projections_table,
-                     "Trend growth and 2030 projections (not forecasts) for each grouping."),
+                     "Mean growth and 2030 extrapolations (not forecasts) for each "
+                     "grouping."),
 )

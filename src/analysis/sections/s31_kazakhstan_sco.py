@@ -7,12 +7,17 @@ import pandas as pd
 
 from analysis.data import curated
 from analysis.data.sources import cow, unga
-from analysis.presentation import notebook, style
+from analysis.presentation import display, notebook, style
 from analysis.topics import (
     groupings,
     kazakhstan,
     stages,
 )
+
+
+def _in_words(items: list[str]) -> str:
+    """['2004', '2010', '2016'] -> '2004, 2010 and 2016'."""
+    return ", ".join(items[:-1]) + " and " + items[-1] if len(items) > 1 else "".join(items)
 
 
 def numbers() -> dict[str, object]:
@@ -44,6 +49,7 @@ def numbers() -> dict[str, object]:
         "kaz_sco_summits_hosted": int((hosted["format"] == "heads_of_state").sum()),
         "kaz_initiatives": len(initiatives),
         "kaz_sco_chairmanships": len(kazakhstan.sco_chairmanships()),
+        "kaz_sco_chair_years": _in_words(sorted(kazakhstan.sco_chairmanships()["date"].str[:4])),
         "trade_last_year": int(trade.index.max()),
         "kaz_china_share_last": float(trade["China"].iloc[-1]),
         "kaz_russia_share_last": float(trade["Russia"].iloc[-1]),
@@ -63,9 +69,9 @@ def numbers() -> dict[str, object]:
 
 def kazakhstan_position() -> pd.DataFrame:
     table = kazakhstan.position_among_members()
-    labels = {"area": "Surface area", "population": "Population", "gdp": "GDP",
-              "gdp_per_capita": "GDP per capita", "military_expenditure":
-              "Military expenditure (constant US$)"}
+    labels = {"area": "Surface area", "population": "Population", "gdp": "GDP (current US$)",
+              "gdp_per_capita": "GDP per capita (current US$)", "military_expenditure":
+              "Military expenditure (constant 2023 US$)"}
     return pd.DataFrame({
         "Measure": [labels[m] for m in table.index],
         "Year": table["year"].astype(str),
@@ -87,21 +93,26 @@ def weight_among_members() -> plt.Figure:
     ax.plot(shares.index, shares["gdp"], color=style.PALETTE["blue"], label="GDP")
     ax.plot(shares.index, shares["military_expenditure"], color=style.PALETTE["orange"],
             ls="--", label="military expenditure")
-    ax.set_ylabel("% of the SCO members' total")
+    ax.set_ylabel("% of the members' total (current US$)")
     ax.set_xlabel("Year")
     ax.set_title("Kazakhstan's weight among the members of each year")
     ax.legend(fontsize=7)
     fig.tight_layout()
-    return style.finish(fig, groupings.registry_keys(*shares.columns), shares,
-                        "Kazakhstan weight",
-                        note="Members of each year; military spending sums the members with "
-                             "a SIPRI figure (Uzbekistan missing in most years).")
+    return style.finish(fig, groupings.registry_keys("gdp_current",
+                                                     "military_expenditure_current"),
+                        shares, "Kazakhstan weight",
+                        note="Members of each year (Shanghai Five before 2001), shares of "
+                             "same-year totals in current US$; military spending sums the "
+                             "members with a SIPRI figure (Uzbekistan missing in most years), "
+                             "so its share is an upper bound.")
 
 
 def kazakhstan_initiatives() -> pd.DataFrame:
     table = curated.load("kazakhstan_initiatives").sort_values("date")
     return pd.DataFrame({"Date": table["date"], "Initiative or role": table["title"],
-                         "Kind": table["kind"].str.replace("_", " ")}).set_index("Date")
+                         "Kind": table["kind"].str.replace("_", " "),
+                         "Verification": display.verification(table["verification"])}
+                        ).set_index("Date")
 
 
 def trade_and_votes() -> plt.Figure:

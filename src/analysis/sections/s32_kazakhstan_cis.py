@@ -7,7 +7,7 @@ import pandas as pd
 
 from analysis.data import curated
 from analysis.data.sources import cow, sipri
-from analysis.presentation import notebook, style
+from analysis.presentation import display, notebook, style
 from analysis.topics import (
     claims,
     kazakhstan,
@@ -86,6 +86,7 @@ def csto_membership_table() -> pd.DataFrame:
         "From": spells["start_date"].dt.strftime("%Y-%m-%d"),
         "To": spells["end_date"].dt.strftime("%Y-%m-%d").fillna("today"),
         "Notes": spells["notes"].fillna(""),
+        "Verification": display.verification(spells["verification"]),
     }).set_index(["State", "Status", "From"])
 
 
@@ -117,7 +118,8 @@ def csto_military() -> plt.Figure:
 
 def cis_security_glossary() -> pd.DataFrame:
     table = curated.load("cis_security_glossary")
-    return pd.DataFrame({"Term": table["term"], "Meaning (our paraphrase)": table["paraphrase"]}
+    return pd.DataFrame({"Term": table["term"], "Meaning (our paraphrase)": table["paraphrase"],
+                         "Verification": display.verification(table["verification"])}
                         ).set_index("Term")
 
 
@@ -125,7 +127,8 @@ def kazakhstan_bilateral_security() -> pd.DataFrame:
     table = curated.load("kaz_bilateral_security").sort_values(["partner_iso3", "date"])
     return pd.DataFrame({"Partner": table["partner_iso3"], "Date": table["date"],
                          "Document": table["title"],
-                         "Kind": table["kind"].str.replace("_", " ")}).set_index(
+                         "Kind": table["kind"].str.replace("_", " "),
+                         "Verification": display.verification(table["verification"])}).set_index(
         ["Partner", "Date"])
 
 

@@ -20,6 +20,11 @@ def _year(event_id: str) -> int:
     return int(curated.row("post2020_events", event_id)["date"][:4])
 
 
+def _day(event_id: str) -> str:
+    """'17 September 2021': the exact day of the row ``event_id``."""
+    return f"{pd.Timestamp(curated.row('post2020_events', event_id)['date']):%-d %B %Y}"
+
+
 def numbers() -> dict[str, object]:
     """Numbers quoted in the Conclusion, drawn from the chapters and the claims audit."""
     intro = s00_introduction.numbers()
@@ -49,6 +54,9 @@ def numbers() -> dict[str, object]:
         "who_memoranda_year": _year("moscow-summit-2020"),
         "water_clash_year": _year("water-point-clash-2021"),
         "contact_group_last_meeting": f"{pd.Timestamp(contact_group):%B %Y}",
+        "sco_csto_meeting": _day("sco-csto-joint-meeting-2021"),
+        "roadmap_year": _year("cis-csto-sco-roadmap-2025"),
+        "cis_observer_year": _year("sco-cis-observer-2025"),
     }
 
 

@@ -17,8 +17,8 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import paths
-from analysis.data import raw
-from analysis.presentation import notebook
+from analysis.data import curated, raw
+from analysis.presentation import display, notebook
 
 KEY_PACKAGES = ("jupyter-book", "myst-nb", "sphinx", "jupyter-cache", "pandas", "numpy",
                 "matplotlib", "pandera", "pooch", "pyreadr", "openpyxl", "py7zr", "nbval")
@@ -79,6 +79,16 @@ def dependencies(records: Path | None = None) -> pd.DataFrame:
         })
     return pd.DataFrame(rows, columns=["notebook", "datasets", "curated tables", "modules"]
                         ).set_index("notebook")
+
+
+def verification_counts() -> pd.DataFrame:
+    """How many rows of each curated table are verified, disputed, inferred or unverifiable."""
+    counts = {name: curated.load(name)["verification"].value_counts()
+              for name in sorted(curated.SCHEMAS)}
+    table = pd.DataFrame(counts).T.reindex(columns=list(display.VERIFICATION_LABELS))
+    table = table.fillna(0).astype(int).rename(columns=display.VERIFICATION_LABELS)
+    table.loc["all tables"] = table.sum()
+    return table.rename_axis("curated table")
 
 
 def section_modules() -> dict[str, object]:

@@ -4,7 +4,8 @@ Each claim in ``data/curated/thesis_claims.csv`` names a *check*: a function her
 that measures the claimed quantity from the data. The verdict compares claim and
 measurement:
 
-* ``contradicted``: the claimed relation does not hold;
+* ``contradicted``: the claimed relation does not hold, or the claim states a sum of
+  money in another currency than its source (900 million roubles is not US$ 900 million);
 * ``outdated``: it holds, but the claimed figure is less than half the measured one,
   so it describes an earlier, smaller organisation; or it was true when the thesis
   was written and has changed since;
@@ -41,6 +42,17 @@ class Measurement:
     source: str
     comparable: bool = True  # False: the data measure something else than the claim
     later: float | None = None  # the same quantity today, when it has changed since
+    unit: str | None = None  # the unit of a cited figure (``fact:``), when the check has one
+
+
+# Units in which a claim or a cited figure gives a sum of money, and their currency.
+CURRENCIES = {"US$": "USD", "current US$": "USD", "roubles": "RUB"}
+
+
+def other_currency(claimed_unit: str, measured_unit: str | None) -> bool:
+    """Whether a claimed sum and its measurement are in different currencies."""
+    claimed, measured = CURRENCIES.get(claimed_unit), CURRENCIES.get(measured_unit or "")
+    return claimed is not None and measured is not None and claimed != measured
 
 
 def _thesis_totals() -> pd.DataFrame:
@@ -97,7 +109,8 @@ def _source_fact(fact_ids: str) -> Measurement:
         later = float(now["value"])
         basis += f"; {now['description']}: {later:g}"
         sources.append(now["source"])
-    return Measurement(value, basis, " ; ".join(dict.fromkeys(sources)), later=later)
+    return Measurement(value, basis, " ; ".join(dict.fromkeys(sources)), later=later,
+                       unit=fact["unit"])
 
 
 def _economic_year(milestone_id: str) -> Measurement:
@@ -157,11 +170,14 @@ def claimed_value(claim_id: str) -> float:
 
 
 def verdict(relation: str, claimed: float, measured: float | None,
-            comparable: bool = True, later: float | None = None) -> str:
+            comparable: bool = True, later: float | None = None,
+            in_other_currency: bool = False) -> str:
     if relation not in ("more than", "equal to", "about"):
         raise ValueError(f"unknown claim relation {relation!r}")
     if measured is None or pd.isna(measured) or not comparable:
         return "unverifiable"
+    if in_other_currency:  # the same number in another currency is another sum
+        return "contradicted"
     if relation == "equal to":
         if measured != claimed:
             return "contradicted"
@@ -192,7 +208,8 @@ def evaluate(section: str | None = None) -> pd.DataFrame:
             "measured": measurement.value,
             "basis": measurement.basis,
             "verdict": verdict(claim.relation, claimed, measurement.value,
-                               measurement.comparable, measurement.later),
+                               measurement.comparable, measurement.later,
+                               other_currency(claim.unit, measurement.unit)),
             "source": measurement.source,
         })
     return pd.DataFrame(rows)

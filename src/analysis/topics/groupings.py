@@ -1,14 +1,25 @@
-"""The SCO next to other groupings (CSTO, EU, NATO), and simple projections to 2030.
+"""The SCO next to other groupings (CSTO, EU, NATO), and extrapolations to 2030.
 
-Each grouping's total in a year sums the states that were members at the end of that
-year (from the curated membership tables), so enlargements show as steps. A total
-is reported with the number of members that have a value, because a member without
-data (Uzbek or Turkmen military spending, say) makes the total an undercount.
+Three rules from the design govern every aggregate here:
 
-Projections are deliberately simple: a straight line fitted to the logarithm of the
-last ``window`` years of a series, continued to 2030, with a 90% prediction band
-from the fit's residuals, for the grouping's *current* members. They say where the
-recent trend leads, not what will happen.
+* **Prices.** Money over time is in constant prices: GDP in constant 2015 US dollars,
+  chained from each state's 2015 GDP in current dollars with the World Bank's real
+  growth rates (the mirror has no constant-price GDP series), and military
+  expenditure in SIPRI's constant 2023 US dollars. The ``*_current`` indicators are
+  in current US dollars, for shares within one year only.
+* **Membership.** A grouping's total can be taken over each year's members
+  (``changing``: enlargements show as steps), over today's members in every year
+  (``today``), or over the six founders of the SCO (``founders``); comparing them
+  separates accession from growth.
+* **Coverage.** ``total`` is missing in a year when any member has no value; the sum
+  over the members with data is ``covered_total``, with ``members_with_data`` beside
+  it, for a reader who wants it with its coverage shown.
+
+Extrapolations treat the logarithm of a total as a random walk with drift over the
+last ``window`` years: they start at the last observation, grow at the mean growth
+of the window, and their 90% band widens with the square root of the horizon (plus
+the uncertainty of the estimated drift). They say where recent growth leads, not
+what will happen.
 """
 
 from __future__ import annotations
@@ -22,12 +33,19 @@ from analysis.data.sources import sipri, wdi
 from analysis.topics import membership, organisations
 
 GROUPS = ("SCO", "CSTO", "EU", "NATO")
-INDICATORS = {  # name -> (unit, publisher)
-    "population": ("persons", "World Bank WDI"),
-    "gdp": ("current US$", "World Bank WDI"),
-    "military_expenditure": ("current US$", "SIPRI"),
+COMPOSITIONS = ("changing", "today", "founders")
+PRICE_BASE_YEAR = 2015
+INDICATORS = {  # name -> unit
+    "population": "persons",
+    "gdp": f"constant {PRICE_BASE_YEAR} US$",
+    "gdp_current": "current US$",
+    "military_expenditure": "constant 2023 US$",
+    "military_expenditure_current": "current US$",
 }
-WDI_CODES = {"population": "SP.POP.TOTL", "gdp": "NY.GDP.MKTP.CD"}
+WDI_CODES = {"population": ["SP.POP.TOTL"], "gdp_current": ["NY.GDP.MKTP.CD"],
+             "gdp": ["NY.GDP.MKTP.CD", "NY.GDP.MKTP.KD.ZG"]}
+SIPRI_MEASURES = {"military_expenditure": "constant_2023_usd_m",
+                  "military_expenditure_current": "current_usd_m"}
 Z90 = 1.645
 
 
@@ -36,13 +54,42 @@ def members(group: str, year: int) -> list[str]:
     return organisations.members(group.lower(), year)
 
 
+def chained(levels: pd.DataFrame, growth: pd.DataFrame, base: int) -> pd.DataFrame:
+    """Constant-price levels: each state's ``base``-year level, carried to other years
+    by its real growth rates (% a year). A year without a growth rate breaks the chain:
+    the years beyond it stay missing rather than being bridged."""
+    rows = []
+    for iso3, rates in growth.set_index(["iso3", "year"])["value"].groupby(level="iso3"):
+        rates = rates.droplevel("iso3")
+        start = levels[(levels["iso3"] == iso3) & (levels["year"] == base)]["value"]
+        if start.empty or pd.isna(start.iloc[0]):
+            continue
+        chain = {base: float(start.iloc[0])}
+        year = base
+        while year + 1 in rates.index and pd.notna(rates[year + 1]):
+            chain[year + 1] = chain[year] * (1 + rates[year + 1] / 100)
+            year += 1
+        year = base
+        while year in rates.index and pd.notna(rates[year]):
+            chain[year - 1] = chain[year] / (1 + rates[year] / 100)
+            year -= 1
+        rows += [(iso3, y, v) for y, v in chain.items()]
+    return pd.DataFrame(rows, columns=["iso3", "year", "value"]).sort_values(
+        ["iso3", "year"], ignore_index=True)
+
+
 def values(indicator: str) -> pd.DataFrame:
-    """Long frame iso3, year, value in the indicator's unit."""
+    """Long frame iso3, year, value in the indicator's unit (see INDICATORS)."""
+    if indicator == "gdp":
+        current, growth = (wdi.load(code)[["iso3", "year", "value"]]
+                           for code in WDI_CODES["gdp"])
+        return chained(current, growth, PRICE_BASE_YEAR)
     if indicator in WDI_CODES:
-        return wdi.load(WDI_CODES[indicator])[["iso3", "year", "value"]]
-    if indicator == "military_expenditure":
+        return wdi.load(WDI_CODES[indicator][0])[["iso3", "year", "value"]]
+    if indicator in SIPRI_MEASURES:
         frame = sipri.military_expenditure()
-        frame = frame[(frame["measure"] == "current_usd_m") & (frame["status"] == "value")]
+        frame = frame[(frame["measure"] == SIPRI_MEASURES[indicator])
+                      & (frame["status"] == "value")]
         return frame.assign(value=frame["value"] * 1e6)[["iso3", "year", "value"]]
     raise KeyError(f"unknown indicator {indicator!r}; known: {', '.join(INDICATORS)}")
 
@@ -52,21 +99,45 @@ def registry_keys(*indicators: str) -> list[str]:
     unknown = [name for name in indicators if name not in INDICATORS]
     if unknown:
         raise KeyError(f"unknown indicator(s) {unknown}; known: {', '.join(INDICATORS)}")
-    return [wdi.registry_key(WDI_CODES[name]) if name in WDI_CODES else sipri.MILEX_KEY
-            for name in indicators]
+    keys = [wdi.registry_key(code) for name in indicators for code in WDI_CODES.get(name, [])]
+    keys += [sipri.MILEX_KEY] * any(name in SIPRI_MEASURES for name in indicators)
+    return list(dict.fromkeys(keys))
 
 
-def totals(indicator: str, years: range, groups: tuple[str, ...] = GROUPS) -> pd.DataFrame:
-    """Long frame: group, year, total, members, members_with_data (groups, then years)."""
-    roster = organisations.member_years(years)
-    roster = roster[roster["org_id"].isin([group.lower() for group in groups])]
-    joined = roster.merge(values(indicator), on=["year", "iso3"], how="left")
+def roster(years: range, groups: tuple[str, ...], composition: str) -> pd.DataFrame:
+    """org_id, year, iso3: whose values make each grouping's total in each year."""
+    if composition not in COMPOSITIONS:
+        raise ValueError(f"composition must be one of {COMPOSITIONS}, not {composition!r}")
+    wanted = [group.lower() for group in groups]
+    if composition == "changing":
+        table = organisations.member_years(years)
+        return table[table["org_id"].isin(wanted)][["org_id", "year", "iso3"]]
+    if composition == "founders" and wanted != ["sco"]:
+        raise ValueError("the founders' composition exists for the SCO only")
+    latest = int(membership.latest_date().year)
+    fixed = {group: (membership.founding_members() if composition == "founders"
+                     else members(group, latest)) for group in wanted}
+    return pd.DataFrame([(group, year, iso3) for group, states in fixed.items()
+                         for year in years for iso3 in states],
+                        columns=["org_id", "year", "iso3"])
+
+
+def totals(indicator: str, years: range, groups: tuple[str, ...] = GROUPS,
+           composition: str = "changing") -> pd.DataFrame:
+    """Long frame: group, year, total (missing unless every member has a value),
+    covered_total (the sum over the members with a value), members, members_with_data."""
+    joined = roster(years, groups, composition).merge(values(indicator), on=["year", "iso3"],
+                                                      how="left")
     counted = joined.groupby(["org_id", "year"]).agg(
-        total=("value", "sum"), members=("iso3", "size"), members_with_data=("value", "count"))
+        covered_total=("value", "sum"), members=("iso3", "size"),
+        members_with_data=("value", "count"))
     every = pd.MultiIndex.from_product([[group.lower() for group in groups], years],
                                        names=["org_id", "year"])
     counted = counted.reindex(every, fill_value=0).reset_index()
     counted.insert(0, "group", counted.pop("org_id").str.upper())
+    complete = (counted["members"] > 0) & (counted["members_with_data"] == counted["members"])
+    counted.insert(2, "total", counted["covered_total"].where(complete))
+    counted.loc[counted["members_with_data"] == 0, "covered_total"] = np.nan
     return counted
 
 
@@ -74,43 +145,40 @@ def totals(indicator: str, years: range, groups: tuple[str, ...] = GROUPS) -> pd
 class Projection:
     history: pd.Series  # observed totals of the members covered
     fitted_years: range
-    central: pd.Series  # projected values
+    central: pd.Series  # extrapolated values, from the last observation on
     low: pd.Series
     high: pd.Series
-    annual_growth: float  # implied by the fitted line, % a year
-    excluded: tuple[str, ...]  # current members without data in every fitted year
+    annual_growth: float  # mean growth over the window, % a year
+    excluded: tuple[str, ...]  # current members without data in every year of the window
 
 
 def project(indicator: str, group: str, window: int = 10, horizon: int = 2030) -> Projection:
-    """Log-linear trend of the group's current members over the last ``window`` years.
+    """Random walk with drift in logs for the group's current members, from the last
+    observation to ``horizon``.
 
     Members without a value in every year of the window are left out (and listed),
-    so that the fitted series does not jump when a member's data start or stop.
+    so that the series does not jump when a member's data start or stop.
     """
     observed = values(indicator)
     states = members(group, int(membership.latest_date().year))
     table = observed[observed["iso3"].isin(states)].pivot(index="year", columns="iso3",
                                                             values="value")
     last = int(table.dropna(how="all").index.max())
-    fitted = range(last - window + 1, last + 1)
+    fitted = range(last - window, last + 1)  # window growth rates need window + 1 levels
     covered = table.columns[table.reindex(fitted).notna().all()]
     history = table[covered].dropna().sum(axis=1)
-    y = np.log(history.reindex(fitted).to_numpy())
-    x = np.arange(window, dtype=float)
-    slope, intercept = np.polyfit(x, y, 1)
-    residual = y - (intercept + slope * x)
-    sigma = float(np.sqrt((residual ** 2).sum() / (window - 2)))
-    ahead = np.arange(window, window + horizon - last, dtype=float)
-    leverage = 1 + 1 / window + (ahead - x.mean()) ** 2 / ((x - x.mean()) ** 2).sum()
-    spread = sigma * np.sqrt(leverage)
+    growth = np.diff(np.log(history.reindex(fitted).to_numpy()))
+    drift, sigma = float(growth.mean()), float(growth.std(ddof=1))
+    steps = np.arange(1, horizon - last + 1, dtype=float)
+    spread = sigma * np.sqrt(steps + steps ** 2 / window)  # shocks, and the drift's error
+    centre = np.log(history.loc[last]) + drift * steps
     years = range(last + 1, horizon + 1)
-    centre = intercept + slope * ahead
     return Projection(
         history=history,
         fitted_years=fitted,
         central=pd.Series(np.exp(centre), index=years),
         low=pd.Series(np.exp(centre - Z90 * spread), index=years),
         high=pd.Series(np.exp(centre + Z90 * spread), index=years),
-        annual_growth=float(100 * (np.exp(slope) - 1)),
+        annual_growth=float(100 * (np.exp(drift) - 1)),
         excluded=tuple(sorted(set(states) - set(covered))),
     )

@@ -113,19 +113,18 @@ def sco_member_since() -> int:
 
 
 def shares_over_time() -> pd.DataFrame:
-    """Kazakhstan's share (%) of the GDP and military expenditure of each year's members.
+    """Kazakhstan's share (%) of the GDP and military expenditure of each year's members,
+    both in current US dollars (a share within one year needs no price index).
 
     Military expenditure sums only the members with a SIPRI figure that year, so the
     share is an upper bound in years when a member's figure is missing.
     """
-    gdp = groupings.totals("gdp", range(membership.first_year(KAZ, "shanghai_five"),
-                                        int(membership.latest_date().year) + 1), ("SCO",))
-    milex = groupings.totals("military_expenditure", range(int(gdp["year"].min()),
-                                                           int(gdp["year"].max())), ("SCO",))
-    own = {name: groupings.values(name).query("iso3 == @KAZ").set_index("year")["value"]
-           for name in ("gdp", "military_expenditure")}
-    out = pd.DataFrame(index=pd.Index(sorted(set(gdp["year"])), name="year"))
-    for name, totals in (("gdp", gdp), ("military_expenditure", milex)):
-        sco = totals[totals["group"] == "SCO"].set_index("year")["total"]
-        out[name] = 100 * own[name].reindex(out.index) / sco.reindex(out.index)
-    return out
+    names = ("gdp_current", "military_expenditure_current")
+    years = range(membership.first_year(KAZ, "shanghai_five"),
+                  int(membership.latest_date().year) + 1)
+    out = pd.DataFrame(index=pd.Index(years, name="year"))
+    for name in names:
+        totals = groupings.totals(name, years, ("SCO",)).set_index("year")["covered_total"]
+        own = groupings.values(name).query("iso3 == @KAZ").set_index("year")["value"]
+        out[name.removesuffix("_current")] = 100 * own.reindex(out.index) / totals
+    return out.dropna(how="all")

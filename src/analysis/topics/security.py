@@ -29,11 +29,18 @@ def terrorism_rate(states: list[str]) -> pd.DataFrame:
 
 
 def terrorism_totals(states: list[str], since: int) -> pd.DataFrame:
-    """Attacks, injuries and deaths summed from ``since`` to the end of the GTD series."""
+    """Attacks, injuries and deaths summed from ``since`` to the end of the GTD series,
+    with the years the sum cannot include because the GTD has no data for them (1993's
+    records were lost): a missing year is a gap in the total, not a year without attacks."""
     frame = owid.terrorism()
+    last = int(frame["year"].max())
     frame = frame[frame["iso3"].isin(states) & (frame["year"] >= since)]
     totals = frame.groupby("iso3")[["attacks", "injuries", "deaths"]].sum().reindex(states)
-    return totals.astype("int64")
+    totals = totals.astype("int64")
+    covered = set(frame["year"])
+    totals["years without data"] = _ranges(
+        [year for year in range(since, last + 1) if year not in covered]) or "none"
+    return totals
 
 
 def conflict_death_rate(states: list[str]) -> pd.DataFrame:
