@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import logging
 import multiprocessing
 import os
 import shutil
@@ -121,28 +120,44 @@ def forget(notebooks: Iterable[Path], cache_dir: Path, records: Path) -> None:
 
 
 def execute_in_parallel(source: Path, cache_dir: Path, records: Path) -> None:
-    """Execute the stale notebooks ``os.cpu_count()`` at a time into the execution cache."""
+    """Execute the stale notebooks ``os.cpu_count()`` at a time into the execution cache.
+
+    jupyter-cache's own parallel executor uses multiprocessing's Pool, which waits
+    forever for the result of a worker that died. A ProcessPoolExecutor notices a dead
+    worker instead: the notebooks left unexecuted are then run by myst-nb, one by one,
+    inside Sphinx, so the build goes on (and fails there if a notebook is at fault).
+    """
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
     import yaml
     from jupyter_cache import get_cache
-    from jupyter_cache.executors import load_executor
+    from jupyter_cache.executors.basic import ExecutionWorkerLocalMProc, ProcessData
 
     stale = [notebook for notebook in stale_notebooks(source, cache_dir, records)
              if notebook.name not in RUN_AFTER_THE_OTHERS]
     if not stale:
         return
-    config = yaml.safe_load((source / "_config.yml").read_text(encoding="utf-8"))
+    timeout = yaml.safe_load((source / "_config.yml").read_text(encoding="utf-8"))[
+        "execute"]["timeout"]
     cache = get_cache(cache_dir)
-    for notebook in stale:
-        cache.add_nb_to_project(str(notebook))
+    tasks = [ProcessData(cache.add_nb_to_project(str(notebook)).pk, str(notebook), cache,
+                         timeout, False) for notebook in stale]
     print(f"executing {len(stale)} notebook(s), {os.cpu_count()} at a time: "
           + ", ".join(notebook.name for notebook in stale), flush=True)
     started = time.perf_counter()
-    result = load_executor("local-parallel", cache, logger=logging.getLogger(__name__)) \
-        .run_and_cache(filter_uris=[str(notebook) for notebook in stale],
-                       timeout=config["execute"]["timeout"], allow_errors=False)
-    print(f"executed {len(result.succeeded)} in {time.perf_counter() - started:.1f} s"
-          + (f"; failed (Sphinx will report why): {result.excepted + result.errored}"
-             if result.excepted or result.errored else ""), flush=True)
+    with ProcessPoolExecutor(os.cpu_count(),
+                             mp_context=multiprocessing.get_context("spawn")) as pool:
+        try:
+            results = list(pool.map(ExecutionWorkerLocalMProc(), tasks))
+        except BrokenProcessPool as error:
+            print(f"parallel execution stopped ({error}); Sphinx will execute the "
+                  "remaining notebooks one by one", flush=True)
+            return
+    failed = [Path(uri).name for status, uri in results if status != 0]
+    print(f"executed {len(results) - len(failed)} in {time.perf_counter() - started:.1f} s"
+          + (f"; failed (Sphinx will report why): {', '.join(failed)}" if failed else ""),
+          flush=True)
 
 
 def _execute_in_own_session(source: Path, cache_dir: Path, records: Path) -> None:
@@ -155,7 +170,8 @@ def execute_interruptibly(source: Path, cache_dir: Path, records: Path,
     """:func:`execute_in_parallel` in a child process that Ctrl-C stops, workers and all.
 
     On KeyboardInterrupt the child's process group gets SIGTERM, then SIGKILL after
-    ``grace`` seconds; the kernels notice that their worker is gone and exit.
+    ``grace`` seconds if any of it is left (multiprocessing's resource tracker ignores
+    SIGTERM); the kernels notice that their worker is gone and exit.
     """
     child = multiprocessing.get_context("spawn").Process(
         target=_execute_in_own_session, args=(source, cache_dir, records))
@@ -163,15 +179,22 @@ def execute_interruptibly(source: Path, cache_dir: Path, records: Path,
     try:
         child.join()
     except KeyboardInterrupt:
-        for stop in (signal.SIGTERM, signal.SIGKILL):
-            if not child.is_alive():
-                break
-            try:
-                os.killpg(child.pid, stop)
-            except ProcessLookupError:  # interrupted before the child had its own group
-                os.kill(child.pid, stop)
-            child.join(grace)
+        _stop_group(child.pid, grace)
+        child.kill()  # interrupted before it had a group of its own
+        child.join()
         raise
+
+
+def _stop_group(group: int, grace: float) -> None:
+    for stop in (signal.SIGTERM, signal.SIGKILL):
+        deadline = time.monotonic() + grace
+        try:
+            os.killpg(group, stop)
+            while time.monotonic() < deadline:
+                time.sleep(0.1)
+                os.killpg(group, 0)  # ProcessLookupError once the group is empty
+        except ProcessLookupError:
+            return
 
 
 def prepare_execution(source: Path, site: Path) -> None:

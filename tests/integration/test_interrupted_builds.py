@@ -159,7 +159,10 @@ def test_ctrl_c_during_notebook_execution_stops_everything_and_keeps_the_old_boo
         deadline = time.monotonic() + 10
         while time.monotonic() < deadline and any(_alive(pid) for pid in workers):
             time.sleep(0.2)
-        assert not [pid for pid in workers if _alive(pid)], "workers or kernels survived"
+        survivors = [pid for pid in workers if _alive(pid)]
+        assert not survivors, "survived: " + "; ".join(
+            Path(f"/proc/{pid}/cmdline").read_text(errors="replace").replace("\0", " ")[:120]
+            for pid in survivors)
     finally:
         for pid in [build.pid, *workers]:  # leave no process behind, whatever happened
             if _alive(pid):

@@ -45,3 +45,10 @@ def test_registry_report_lists_every_file_with_its_hash():
     table = s91_replication.data_registry()
     assert table["sha256"].str.fullmatch(r"[0-9a-f]{64}").all()
     assert table["licence"].str.len().gt(0).all()
+
+
+def test_no_caption_has_a_dollar_sign():
+    # Two dollar signs in one paragraph are inline maths to MyST (dollarmath), and maths
+    # on one page loads MathJax from a CDN on every page of the book.
+    inventory = s91_replication.figure_inventory()
+    assert not inventory[inventory["caption"].str.contains("$", regex=False)]["name"].tolist()

@@ -183,8 +183,9 @@ def setup() -> None:
 # Every numbered figure and table of the notebook: label, function, caption.
 EXHIBITS = notebook.inventory(
     notebook.Exhibit("fig-2-3-groupings", groupings_compared,
-                     "Population, GDP (constant 2015 US$) and military expenditure (constant "
-                     "2023 US$) of the members of the SCO, CSTO, EU and NATO in each year, "
+                     "Population, GDP (constant 2015 US dollars) and military expenditure "
+                     "(constant 2023 US dollars) of the members of the SCO, CSTO, EU and NATO "
+                     "in each year, "
                      "with the SCO's six founders and today's members in every year."),
     notebook.Exhibit("fig-2-3-projections", projections,
                      "EXTRAPOLATIONS: GDP and military expenditure of each grouping's "

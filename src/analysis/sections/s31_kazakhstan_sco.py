@@ -28,13 +28,20 @@ def numbers() -> dict[str, object]:
     hosted = kazakhstan.summits_hosted()
     initiatives = curated.load("kazakhstan_initiatives")
     first_vote, last_vote = int(votes.index.min()), int(votes.index.max())
-    gdp_share = kazakhstan.shares_over_time()["gdp"].dropna()
+    shares = kazakhstan.shares_over_time()
+    gdp_share = shares["gdp"].dropna()
+    founders_share = shares["gdp (six founders)"].dropna()
     enlargement = int(stages.periods().set_index("label").loc["Enlargement", "start"])
     return {
         "kaz_gdp_share_peak": float(gdp_share.max()),
         "kaz_gdp_share_peak_year": int(gdp_share.idxmax()),
         "kaz_gdp_share_last": float(gdp_share.iloc[-1]),
         "kaz_gdp_share_last_year": int(gdp_share.index.max()),
+        "kaz_gdp_share_founders_last": float(founders_share.iloc[-1]),
+        # the fall since the peak, split: among the founders alone, and by enlargement
+        "kaz_share_fall_growth": float(founders_share.loc[gdp_share.idxmax()]
+                                       - founders_share.iloc[-1]),
+        "kaz_share_fall_enlargement": float(founders_share.iloc[-1] - gdp_share.iloc[-1]),
         "enlargement_year": enlargement,
         "kaz_gdp_share_largest_fall_year": int(gdp_share.diff().idxmin()),
         "kaz_gdp_share_before_enlargement": float(gdp_share.loc[enlargement - 1]),
@@ -90,9 +97,12 @@ def weight_among_members() -> plt.Figure:
     style.apply()
     shares = kazakhstan.shares_over_time()
     fig, ax = plt.subplots(figsize=(8, 3.2))
-    ax.plot(shares.index, shares["gdp"], color=style.PALETTE["blue"], label="GDP")
-    ax.plot(shares.index, shares["military_expenditure"], color=style.PALETTE["orange"],
-            ls="--", label="military expenditure")
+    for measure, colour, label in (("gdp", "blue", "GDP"),
+                                   ("military_expenditure", "orange", "military expenditure")):
+        ax.plot(shares.index, shares[measure], color=style.PALETTE[colour],
+                label=f"{label}, members of each year")
+        ax.plot(shares.index, shares[f"{measure} (six founders)"], color=style.PALETTE[colour],
+                ls="--", lw=1, label=f"{label}, six founders")
     ax.set_ylabel("% of the members' total (current US$)")
     ax.set_xlabel("Year")
     ax.set_title("Kazakhstan's weight among the members of each year")
@@ -101,7 +111,8 @@ def weight_among_members() -> plt.Figure:
     return style.finish(fig, groupings.registry_keys("gdp_current",
                                                      "military_expenditure_current"),
                         shares, "Kazakhstan weight",
-                        note="Members of each year (Shanghai Five before 2001), shares of "
+                        note="Solid: members of each year (Shanghai Five before 2001); "
+                             "dashed: the six founders in every year. Shares of "
                              "same-year totals in current US$; military spending sums the "
                              "members with a SIPRI figure (Uzbekistan missing in most years), "
                              "so its share is an upper bound.")

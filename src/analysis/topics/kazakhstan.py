@@ -113,18 +113,20 @@ def sco_member_since() -> int:
 
 
 def shares_over_time() -> pd.DataFrame:
-    """Kazakhstan's share (%) of the GDP and military expenditure of each year's members,
-    both in current US dollars (a share within one year needs no price index).
+    """Kazakhstan's share (%) of the GDP and military expenditure of each year's members
+    and of the six founders in every year, in current US dollars (a share within one
+    year needs no price index).
 
     Military expenditure sums only the members with a SIPRI figure that year, so the
     share is an upper bound in years when a member's figure is missing.
     """
-    names = ("gdp_current", "military_expenditure_current")
     years = range(membership.first_year(KAZ, "shanghai_five"),
                   int(membership.latest_date().year) + 1)
     out = pd.DataFrame(index=pd.Index(years, name="year"))
-    for name in names:
-        totals = groupings.totals(name, years, ("SCO",)).set_index("year")["covered_total"]
+    for name in ("gdp_current", "military_expenditure_current"):
         own = groupings.values(name).query("iso3 == @KAZ").set_index("year")["value"]
-        out[name.removesuffix("_current")] = 100 * own.reindex(out.index) / totals
+        for composition, suffix in (("changing", ""), ("founders", " (six founders)")):
+            totals = groupings.totals(name, years, ("SCO",), composition)
+            out[name.removesuffix("_current") + suffix] = (
+                100 * own.reindex(out.index) / totals.set_index("year")["covered_total"])
     return out.dropna(how="all")
