@@ -25,6 +25,7 @@ what will happen.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 import numpy as np
 import pandas as pd
@@ -58,28 +59,29 @@ def chained(levels: pd.DataFrame, growth: pd.DataFrame, base: int) -> pd.DataFra
     """Constant-price levels: each state's ``base``-year level, carried to other years
     by its real growth rates (% a year). A year without a growth rate breaks the chain:
     the years beyond it stay missing rather than being bridged."""
-    rows = []
-    for iso3, rates in growth.set_index(["iso3", "year"])["value"].groupby(level="iso3"):
-        rates = rates.droplevel("iso3")
-        start = levels[(levels["iso3"] == iso3) & (levels["year"] == base)]["value"]
-        if start.empty or pd.isna(start.iloc[0]):
-            continue
-        chain = {base: float(start.iloc[0])}
-        year = base
-        while year + 1 in rates.index and pd.notna(rates[year + 1]):
-            chain[year + 1] = chain[year] * (1 + rates[year + 1] / 100)
-            year += 1
-        year = base
-        while year in rates.index and pd.notna(rates[year]):
-            chain[year - 1] = chain[year] / (1 + rates[year] / 100)
-            year -= 1
-        rows += [(iso3, y, v) for y, v in chain.items()]
-    return pd.DataFrame(rows, columns=["iso3", "year", "value"]).sort_values(
+    rates = growth.pivot(index="year", columns="iso3", values="value")
+    rates = rates.reindex(range(int(rates.index.min()), int(rates.index.max()) + 1))
+    factors = 1 + rates / 100
+    start = levels[levels["year"] == base].set_index("iso3")["value"].reindex(factors.columns)
+    later = factors.loc[base + 1:].cumprod(skipna=False) * start
+    # level(y - 1) = level(y) / factor(y), going back from the base year
+    earlier = start / factors.loc[:base].iloc[::-1].cumprod(skipna=False)
+    earlier.index = earlier.index - 1
+    table = pd.concat([earlier, start.to_frame(base).T, later]).rename_axis("year")
+    long = table.stack(future_stack=True).rename("value").reset_index()
+    return long.dropna(subset=["value"])[["iso3", "year", "value"]].sort_values(
         ["iso3", "year"], ignore_index=True)
 
 
 def values(indicator: str) -> pd.DataFrame:
     """Long frame iso3, year, value in the indicator's unit (see INDICATORS)."""
+    return _values(indicator).copy()
+
+
+@cache
+def _values(indicator: str) -> pd.DataFrame:
+    """Computed once per process: chaining GDP for every state takes a second, and a
+    chapter asks for the same indicator a dozen times."""
     if indicator == "gdp":
         current, growth = (wdi.load(code)[["iso3", "year", "value"]]
                            for code in WDI_CODES["gdp"])
