@@ -1,23 +1,20 @@
-"""Build the HTML book safely: fresh execution when code or data change, atomic publish.
+"""Build the HTML book safely: execute exactly what is stale, publish all or nothing.
 
-jupyter-cache keys a notebook on its code cells only, so a change in
-``src/analysis/`` or in the data would leave stale outputs in the book. This
-module keys the execution cache on a hash of the package and the data registry
-and clears it, with Sphinx's parsed pages, when that hash changes. Sphinx builds
-into ``_build/site``; only a build that succeeds (no warning, no notebook error)
-is copied to ``_build/html``, so a failed build never leaves a new book behind.
-Sphinx writes every page afresh into an empty output folder: it decides what to
-rewrite by file times, after saving its environment, so a build killed while
-writing would otherwise leave stale pages that later builds take for current, and
-images of earlier builds would stay published.
+jupyter-cache keys a notebook on its code cells only. Each kernel of a build therefore
+records the package modules, registry entries, curated tables and lock file it used
+(:mod:`analysis.provenance`), and a notebook executes again when its cells or one of
+those inputs changed, and only then.
 
-myst-nb executes notebooks one after another while Sphinx reads them. Before
-Sphinx starts, this module executes the notebooks that have no cached outputs in
-parallel, one per core, into the same jupyter-cache, so myst-nb finds every
-notebook executed. A notebook that fails there is not cached: myst-nb runs it
-again and reports the error, and the build fails as before. The parallel run has a
-process session of its own, so Ctrl-C stops it and its workers within seconds
-(multiprocessing's pool would otherwise wait for its workers forever).
+The stale notebooks execute in parallel, one per core, into the jupyter-cache that
+myst-nb reads, in a child process with a process group of its own, so that Ctrl-C
+stops it, its workers and their kernels within seconds. A notebook that fails there is
+not cached: myst-nb runs it again and reports the error, and the build fails.
+
+Sphinx writes every page into an empty output folder (it decides what to rewrite by
+file times, after saving its environment, so a build killed while writing would
+otherwise leave stale pages that later builds take for current, and images of earlier
+builds would stay published). Only a build that succeeds, with no warning and no
+notebook error, replaces ``_build/html``.
 
 Usage: ``python -m tools.build [--force | --pdf] [--source DIR] [--build-dir DIR]``.
 """
@@ -119,8 +116,8 @@ def forget(notebooks: Iterable[Path], cache_dir: Path, records: Path) -> None:
         cache.remove_cache(cached.pk)
 
 
-def execute_in_parallel(source: Path, cache_dir: Path, records: Path) -> None:
-    """Execute the stale notebooks ``os.cpu_count()`` at a time into the execution cache.
+def execute_in_parallel(notebooks: list[Path], source: Path, cache_dir: Path) -> None:
+    """Execute ``notebooks`` ``os.cpu_count()`` at a time into the execution cache.
 
     jupyter-cache's own parallel executor uses multiprocessing's Pool, which waits
     forever for the result of a worker that died. A ProcessPoolExecutor notices a dead
@@ -134,17 +131,13 @@ def execute_in_parallel(source: Path, cache_dir: Path, records: Path) -> None:
     from jupyter_cache import get_cache
     from jupyter_cache.executors.basic import ExecutionWorkerLocalMProc, ProcessData
 
-    stale = [notebook for notebook in stale_notebooks(source, cache_dir, records)
-             if notebook.name not in RUN_AFTER_THE_OTHERS]
-    if not stale:
-        return
     timeout = yaml.safe_load((source / "_config.yml").read_text(encoding="utf-8"))[
         "execute"]["timeout"]
     cache = get_cache(cache_dir)
     tasks = [ProcessData(cache.add_nb_to_project(str(notebook)).pk, str(notebook), cache,
-                         timeout, False) for notebook in stale]
-    print(f"executing {len(stale)} notebook(s), {os.cpu_count()} at a time: "
-          + ", ".join(notebook.name for notebook in stale), flush=True)
+                         timeout, False) for notebook in notebooks]
+    print(f"executing {len(notebooks)} notebook(s), {os.cpu_count()} at a time: "
+          + ", ".join(notebook.name for notebook in notebooks), flush=True)
     started = time.perf_counter()
     with ProcessPoolExecutor(os.cpu_count(),
                              mp_context=multiprocessing.get_context("spawn")) as pool:
@@ -160,12 +153,12 @@ def execute_in_parallel(source: Path, cache_dir: Path, records: Path) -> None:
           flush=True)
 
 
-def _execute_in_own_session(source: Path, cache_dir: Path, records: Path) -> None:
+def _execute_in_own_session(notebooks: list[Path], source: Path, cache_dir: Path) -> None:
     os.setsid()  # a process group the parent can stop as a whole
-    execute_in_parallel(source, cache_dir, records)
+    execute_in_parallel(notebooks, source, cache_dir)
 
 
-def execute_interruptibly(source: Path, cache_dir: Path, records: Path,
+def execute_interruptibly(notebooks: list[Path], source: Path, cache_dir: Path,
                           grace: float = 3.0) -> None:
     """:func:`execute_in_parallel` in a child process that Ctrl-C stops, workers and all.
 
@@ -174,7 +167,7 @@ def execute_interruptibly(source: Path, cache_dir: Path, records: Path,
     SIGTERM); the kernels notice that their worker is gone and exit.
     """
     child = multiprocessing.get_context("spawn").Process(
-        target=_execute_in_own_session, args=(source, cache_dir, records))
+        target=_execute_in_own_session, args=(notebooks, source, cache_dir))
     child.start()
     try:
         child.join()
@@ -217,8 +210,9 @@ def prepare_execution(source: Path, site: Path) -> None:
     forget(stale, cache_dir, records)
     for notebook in stale:  # Sphinx reads a page again only when its source is newer
         os.utime(notebook)
-    if any(notebook.name not in RUN_AFTER_THE_OTHERS for notebook in stale):
-        execute_interruptibly(source, cache_dir, records)
+    now = [notebook for notebook in stale if notebook.name not in RUN_AFTER_THE_OTHERS]
+    if now:  # the others run inside Sphinx, after these
+        execute_interruptibly(now, source, cache_dir)
 
 
 def _publish(built: Path, target: Path) -> None:

@@ -16,6 +16,8 @@ import sys
 
 import pandas as pd
 
+from analysis.data.curated_checks import VERIFICATION
+
 LINE = 120  # characters of table text (small type) across the PDF page: the width unit
 
 
@@ -108,8 +110,8 @@ def register() -> None:
         shell.display_formatter.formatters["text/markdown"].for_type(pd.DataFrame, list_table)
 
 
-VERIFICATION_LABELS = {"verified": "verified", "sources-disagree": "sources disagree",
-                       "inferred": "inferred", "unverifiable": "unverifiable"}
+# The statuses of curated_checks.VERIFICATION as a reader reads them.
+VERIFICATION_LABELS = {status: status.replace("-", " ") for status in VERIFICATION}
 
 
 def verification(statuses: pd.Series) -> pd.Series:

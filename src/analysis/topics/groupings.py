@@ -80,8 +80,7 @@ def values(indicator: str) -> pd.DataFrame:
 
 @cache
 def _values(indicator: str) -> pd.DataFrame:
-    """Computed once per process: chaining GDP for every state takes a second, and a
-    chapter asks for the same indicator a dozen times."""
+    """Computed once per process: a chapter asks for the same indicator a dozen times."""
     if indicator == "gdp":
         current, growth = (wdi.load(code)[["iso3", "year", "value"]]
                            for code in WDI_CODES["gdp"])
