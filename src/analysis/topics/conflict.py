@@ -31,15 +31,6 @@ def conflicts_per_decade() -> pd.Series:
     return frame.groupby(frame["year"] // 10 * 10)["conflict_id"].nunique()
 
 
-def battle_deaths_by_region(first: int | None = None) -> pd.DataFrame:
-    """Battle deaths (best estimate) per year and region, from ``first`` on."""
-    frame = _explode_regions(ucdp.battle_deaths())
-    if first is not None:
-        frame = frame[frame["year"] >= first]
-    return frame.pivot_table(index="year", columns="region_name", values="bd_best",
-                             aggfunc="sum", fill_value=0)
-
-
 def post_soviet_conflicts_by_year() -> pd.Series:
     """Number of active conflicts located in the fifteen post-Soviet states, per year."""
     frame = ucdp.conflicts()

@@ -108,10 +108,6 @@ def sco_chairmanships() -> pd.DataFrame:
                        & initiatives["id"].str.startswith("sco-chairmanship-")]
 
 
-def sco_member_since() -> int:
-    return membership.first_year(KAZ, "shanghai_five")
-
-
 def shares_over_time() -> pd.DataFrame:
     """Kazakhstan's share (%) of the GDP and military expenditure of each year's members
     and of the six founders in every year, in current US dollars (a share within one
