@@ -76,6 +76,32 @@ def _dated_events(**extra: pa.Column) -> pa.DataFrameSchema:
                     "notes": text_column(nullable=True)})
 
 
+CRISIS_KINDS = ("interstate", "intrastate_armed_conflict", "intercommunal", "unrest",
+                "terrorism", "spillover")
+RESPONDERS = ("sco", "csto", "osce", "cis", "un", "eaeu", "rus", "chn", "usa")
+# The ordinal scale of a response, weakest first; "not_existing" (the organisation was
+# not yet founded) stands outside it.
+RESPONSES = ("none_found", "statement", "consultation", "mediation", "material_assistance",
+             "deployment")
+_CELL = r"[A-Z]{3} \d{4} (?:interstate|intrastate|nonstate|onesided)"
+UCDP_CELLS = rf"^{_CELL}(?: ; {_CELL})*$"  # UCDP country-year cells an event makes up
+
+
+def _searched_when_none_found(frame: pd.DataFrame) -> pd.Series:
+    return (frame["response"] != "none_found") | frame["searched"].notna()
+
+
+def _deaths_known_or_explained(frame: pd.DataFrame) -> pd.Series:
+    estimates = frame["deaths_low"].notna() & frame["deaths_high"].notna()
+    return (estimates & frame["deaths_source"].notna()) | frame["ucdp"].notna()
+
+
+def _low_not_above_high(frame: pd.DataFrame) -> pd.Series:
+    low = pd.to_numeric(frame["deaths_low"])
+    high = pd.to_numeric(frame["deaths_high"])
+    return low.isna() | high.isna() | (low <= high)
+
+
 SCHEMAS: dict[str, pa.DataFrameSchema] = {
     "sco_status": _spells(
         key=("iso3", "start_date"),
@@ -222,6 +248,53 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
         "source": source_column(),
         "notes": text_column(nullable=True),
     }, key=("claim_id",)),
+    "crises": _events(
+        {"name": text_column(),
+         "start_date": event_date_column(),
+         "end_date": event_date_column(),
+         "states": iso3_list_column(),
+         "kind": choice_column(*CRISIS_KINDS),
+         "deaths_low": number_column("deaths_low", nullable=True),
+         "deaths_high": number_column("deaths_high", nullable=True),
+         "deaths_source": pa.Column(str, source_column().checks, nullable=True),
+         "ucdp": pa.Column(str, pa.Check.str_matches(UCDP_CELLS), nullable=True),
+         "source": source_column(),
+         "notes": text_column(nullable=True)},
+        not_before("end_date", "start_date"),
+        RowCheck("deaths need a sourced low and high estimate or a UCDP cell",
+                 ("deaths_low", "deaths_high", "deaths_source", "ucdp"),
+                 _deaths_known_or_explained),
+        RowCheck("deaths_low is above deaths_high", ("deaths_low", "deaths_high"),
+                 _low_not_above_high),
+    ),
+    "crisis_responses": table({
+        "crisis_id": id_column(),
+        "actor": choice_column(*RESPONDERS),
+        "response": choice_column("not_existing", *RESPONSES),
+        "action": text_column(nullable=True),
+        "source": source_column(),
+        "searched": text_column(nullable=True),
+        "notes": text_column(nullable=True),
+    }, RowCheck("'none_found' needs a record of where it was looked for", ("response", "searched"),
+                _searched_when_none_found),
+       key=("crisis_id", "actor")),
+    "border_agreements": _events(
+        {"signed_date": event_date_column(),
+         "parties": iso3_list_column(),
+         "title": text_column(),
+         "kind": choice_column("border_treaty", "supplementary_agreement", "demarcation",
+                               "confidence_building", "arms_reduction", "trijunction"),
+         "in_force_date": event_date_column(nullable=True),
+         "area_km2": number_column("area_km2", nullable=True),
+         "source": source_column(),
+         "notes": text_column(nullable=True)},
+        not_before("in_force_date", "signed_date"),
+    ),
+    "sco_drug_milestones": _dated_events(
+        title=text_column(),
+        kind=choice_column("agreement", "strategy", "programme", "institution", "meeting",
+                           "statement"),
+    ),
 }
 
 

@@ -1,4 +1,12 @@
-"""Uppsala Conflict Data Program: armed conflicts (UCDP/PRIO ACD) and battle deaths (BRD).
+"""Uppsala Conflict Data Program: armed conflicts (UCDP/PRIO ACD), battle deaths (BRD)
+and the organized-violence country-year summary (v25.1, to 2024).
+
+The country-year file is UCDP's own, unmodified: a full panel of every country and
+year 1989-2024, so a zero is a year in which UCDP recorded no deaths, not a gap.
+:func:`organized_violence` keeps deaths (best, low, high) in state-based violence
+(split into intrastate and interstate), non-state conflict and one-sided violence.
+Four country-years elsewhere (Russia 2024, Armenia 2022, Ethiopia 2000, India 2010)
+have a low estimate above the high one in UCDP's release; they are kept as published.
 
 Both mirrored files were re-saved by a spreadsheet program before they were
 published, and the loaders undo that once, here:
@@ -28,8 +36,9 @@ import pandas as pd
 
 from analysis.data import cache
 
-ACD_KEY = "ucdp_acd"  # registry keys of the two files
+ACD_KEY = "ucdp_acd"  # registry keys of the three files
 BRD_KEY = "ucdp_brd"
+ORGANIZED_VIOLENCE_KEY = "ucdp_organized_violence_cy"
 REGIONS = {"1": "Europe", "2": "Middle East", "3": "Asia", "4": "Africa", "5": "Americas"}
 CONFLICT_TYPES = {1: "extrasystemic", 2: "interstate", 3: "intrastate",
                   4: "internationalised intrastate"}
@@ -39,6 +48,15 @@ GW_ISO3 = {  # Gleditsch-Ward number -> ISO3 of the fifteen states that succeede
     371: "ARM", 372: "GEO", 373: "AZE", 701: "TKM", 702: "TJK", 703: "KGZ", 704: "UZB",
     705: "KAZ",
 }
+# Neighbours and partners with a Gleditsch-Ward number, for the country-year file.
+GW_ISO3_NEIGHBOURS = {700: "AFG", 630: "IRN", 710: "CHN", 712: "MNG", 750: "IND", 770: "PAK"}
+# Types of organized violence in the country-year file: name -> column stem.
+VIOLENCE_TYPES = {
+    "state_based": "sb_total_deaths", "intrastate": "sb_intrastate_deaths",
+    "interstate": "sb_interstate_deaths", "nonstate": "ns_total_deaths",
+    "onesided": "os_total_deaths",
+}
+ESTIMATES = ("best", "low", "high")
 
 ACD_COLUMNS = [
     "conflict_id", "location", "side_a", "side_a_id", "side_a_2nd", "side_b", "side_b_id",
@@ -169,3 +187,45 @@ def located_in(gwno_loc: pd.Series, states: Iterable[str]) -> pd.Series:
         raise ValueError(f"no Gleditsch-Ward number known for {sorted(unknown)}; add it to GW_ISO3")
     codes = {str(code) for code, iso3 in GW_ISO3.items() if iso3 in states}
     return gwno_loc.map(lambda value: bool(codes & {c.strip() for c in value.split(",")}))
+
+
+def parse_organized_violence(file: Path) -> pd.DataFrame:
+    """Country-years: ``gwno, iso3, country, year``, and for each violence type its
+    deaths ``<type>_best``, ``_low`` and ``_high``; interstate dyad names in
+    ``interstate_dyads``. ``iso3`` is set for the states the book locates (else missing).
+    """
+    raw = pd.read_csv(file, dtype=str, keep_default_na=False)
+    columns = [f"{stem}_{estimate}_cy" for stem in VIOLENCE_TYPES.values()
+               for estimate in ESTIMATES]
+    missing = {"country_id_cy", "country_cy", "year_cy", "sb_interstate_dyad_names_cy",
+               "version", *columns} - set(raw.columns)
+    if missing:
+        raise UCDPFormatError(f"{file}: missing columns {sorted(missing)}")
+    if set(raw["version"]) != {"25.1"}:
+        raise UCDPFormatError(f"{file}: expected version 25.1, found {sorted(set(raw['version']))}")
+    frame = pd.DataFrame({"country": raw["country_cy"]})
+    for column, source in (("gwno", "country_id_cy"), ("year", "year_cy")):
+        frame[column] = _integers(raw[source], file, source)
+    for name, stem in VIOLENCE_TYPES.items():
+        for estimate in ESTIMATES:
+            frame[f"{name}_{estimate}"] = _integers(raw[f"{stem}_{estimate}_cy"], file, stem)
+    frame["interstate_dyads"] = raw["sb_interstate_dyad_names_cy"].replace("NO_DYAD", "")
+    frame["iso3"] = frame["gwno"].map({**GW_ISO3, **GW_ISO3_NEIGHBOURS})
+    if frame.duplicated(["gwno", "year"]).any():
+        line = int(frame.duplicated(["gwno", "year"]).idxmax()) + 2
+        raise UCDPFormatError(f"{file}, line {line}: a second row for the same country-year")
+    return frame.sort_values(["gwno", "year"], ignore_index=True)
+
+
+def _integers(column: pd.Series, file: Path | str, name: str) -> pd.Series:
+    values = pd.to_numeric(column, errors="coerce")
+    if values.isna().any():
+        line = int(values.isna().idxmax()) + 2
+        raise UCDPFormatError(f"{file}, line {line}: {name} is {column[values.isna()].iloc[0]!r},"
+                              " not a whole number")
+    return values.astype("int64")
+
+
+def organized_violence() -> pd.DataFrame:
+    """UCDP Organized Violence country-year v25.1: deaths by type of violence, 1989-2024."""
+    return cache.parsed(ORGANIZED_VIOLENCE_KEY, parse_organized_violence)

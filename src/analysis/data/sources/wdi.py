@@ -31,6 +31,16 @@ INDICATORS = {
     "NE.EXP.GNFS.ZS": ("wdi_ne_exp_gnfs_zs", "Exports of goods and services", "% of GDP"),
     "NE.IMP.GNFS.ZS": ("wdi_ne_imp_gnfs_zs", "Imports of goods and services", "% of GDP"),
     "TG.VAL.TOTL.GD.ZS": ("wdi_tg_val_totl_gd_zs", "Merchandise trade", "% of GDP"),
+    "BX.TRF.PWKR.CD.DT": ("wdi_bx_trf_pwkr_cd_dt", "Personal remittances, received",
+                          "current US$"),
+    "VC.IHR.PSRC.P5": ("wdi_vc_ihr_psrc_p5", "Intentional homicides", "per 100,000 people"),
+    "SM.POP.NETM": ("wdi_sm_pop_netm", "Net migration", "persons"),
+    "TX.VAL.FUEL.ZS.UN": ("wdi_tx_val_fuel_zs_un", "Fuel exports",
+                          "% of merchandise exports"),
+    "NY.GDP.DEFL.KD.ZG": ("wdi_ny_gdp_defl_kd_zg", "Inflation, GDP deflator", "% a year"),
+    "NY.GDP.PCAP.KD.ZG": ("wdi_ny_gdp_pcap_kd_zg", "GDP per capita growth", "% a year"),
+    "TM.VAL.MRCH.CD.WT": ("wdi_tm_val_mrch_cd_wt", "Merchandise imports", "current US$"),
+    "TX.VAL.MRCH.CD.WT": ("wdi_tx_val_mrch_cd_wt", "Merchandise exports", "current US$"),
 }
 
 COLUMNS = ["Country Name", "Country Code", "Year", "Value"]
