@@ -25,7 +25,7 @@ def test_organized_violence_is_a_full_panel_to_2024():
     # none is in Central Asia, where the book uses the ranges.
     crossed = pd.concat([frame[f"{kind}_low"] > frame[f"{kind}_high"]
                          for kind in ucdp.VIOLENCE_TYPES], axis=1).any(axis=1)
-    assert set(zip(frame.loc[crossed, "country"], frame.loc[crossed, "year"])) == {
+    assert set(zip(frame.loc[crossed, "country"], frame.loc[crossed, "year"], strict=True)) == {
         ("Russia (Soviet Union)", 2024), ("Armenia", 2022), ("Ethiopia", 2000), ("India", 2010)}
     # state-based deaths are the intrastate and interstate deaths (no extrasystemic since 1989)
     state = frame["intrastate_best"] + frame["interstate_best"]
@@ -109,7 +109,7 @@ def test_territorial_change_reads_mac_line_ends_and_records_cessions_to_china():
     frame = cow_disputes.territorial_changes()
     assert len(frame) == 837
     to_china = frame[(frame["gainer_iso3"] == "CHN") & frame["loser_iso3"].isin(CENTRAL_ASIA)]
-    assert sorted(zip(to_china["loser_iso3"], to_china["year"])) == [("KAZ", 1998),
+    assert sorted(zip(to_china["loser_iso3"], to_china["year"], strict=True)) == [("KAZ", 1998),
                                                                        ("TJK", 2011)]
     assert (to_china["procedure"] == "cession").all() and not to_china["violent"].any()
 

@@ -51,4 +51,5 @@ def parse(file: Path) -> pd.DataFrame:
 def seizures() -> pd.DataFrame:
     """Kilograms seized by country, drug and year, 2018-2022 (rows of one drug summed)."""
     frame = cache.parsed(KEY, parse)
-    return frame.groupby(["iso3", "country", "drug_group", "drug", "year"], as_index=False)["kg"].sum()
+    keys = ["iso3", "country", "drug_group", "drug", "year"]
+    return frame.groupby(keys, as_index=False)["kg"].sum()
