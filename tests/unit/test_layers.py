@@ -13,7 +13,18 @@ import pytest
 
 from analysis import paths
 from analysis.data import raw
-from analysis.data.sources import cow, naturalearth, owid, sipri, ucdp, unga, wdi
+from analysis.data.sources import (
+    cow,
+    cow_disputes,
+    naturalearth,
+    owid,
+    sipri,
+    ucdp,
+    unga,
+    unodc,
+    wdi,
+    wits,
+)
 
 LAYERS = ("data", "topics", "presentation", "sections")
 
@@ -86,8 +97,10 @@ def test_every_module_stays_short():
 def test_every_loader_names_registry_keys_that_exist():
     keys = {ucdp.ACD_KEY, ucdp.BRD_KEY, cow.IGO_STATE_YEAR_KEY, cow.IGO_YEAR_KEY,
             cow.TRADE_KEY, cow.NMC_KEY, sipri.MILEX_KEY, sipri.ARMS_KEY, owid.GTD_KEY,
-            owid.GTD_RATE_KEY, owid.GED_KEY, owid.ARMED_FORCES_KEY, unga.KEY,
-            *naturalearth.KEYS.values(), *map(wdi.registry_key, wdi.INDICATORS)}
+            owid.GTD_RATE_KEY, owid.ARMED_FORCES_KEY, unga.KEY, ucdp.ORGANIZED_VIOLENCE_KEY,
+            unodc.KEY, cow_disputes.MID_KEY, cow_disputes.TERRITORIAL_CHANGE_KEY,
+            *wits.KEYS.values(), *naturalearth.KEYS.values(),
+            *map(wdi.registry_key, wdi.INDICATORS)}
     assert keys <= set(raw.registry())
     for info in pkgutil.iter_modules(importlib.import_module("analysis.data.sources").__path__):
         module = importlib.import_module(f"analysis.data.sources.{info.name}")

@@ -51,3 +51,20 @@ def _lookup() -> dict[str, str]:
 def iso3_from_name(name: str) -> str | None:
     """ISO3 of a state's name, or None when the name is not a current state."""
     return _lookup().get(name.strip())
+
+
+# The short English names the book's prose and figures use, where ISO's differ.
+SHORT_NAMES = {"RUS": "Russia", "IRN": "Iran", "KOR": "South Korea", "PRK": "North Korea",
+               "SYR": "Syria", "VNM": "Vietnam", "LAO": "Laos", "TUR": "Turkey",
+               "MDA": "Moldova", "BOL": "Bolivia", "VEN": "Venezuela", "TZA": "Tanzania",
+               "USA": "United States", "GBR": "United Kingdom"}
+
+
+def short_name(iso3: str) -> str:
+    """The common English name of a state: "Russia", "Kyrgyzstan", "Iran"."""
+    if iso3 in SHORT_NAMES:
+        return SHORT_NAMES[iso3]
+    country = pycountry.countries.get(alpha_3=iso3)
+    if country is None:
+        raise KeyError(f"unknown ISO3 code {iso3!r}")
+    return getattr(country, "common_name", country.name)

@@ -25,3 +25,17 @@ def draw_event_list(ax: Axes, events: pd.DataFrame, colours: dict[str, str]) -> 
     ax.set_ylim(-0.8, len(events) - 0.2)
     ax.spines["left"].set_visible(False)
     ax.grid(axis="y", visible=False)
+
+
+def draw_event_rows(ax: Axes, events: pd.DataFrame, rows: list[str],
+                    styles: dict[str, dict]) -> None:
+    """Events (columns: date, row, category) as markers on one line per ``rows`` entry,
+    top to bottom; ``styles[category]`` holds the marker's matplotlib keywords and its
+    ``label`` for the legend."""
+    positions = {row: len(rows) - 1 - i for i, row in enumerate(rows)}
+    for category, style in styles.items():
+        chosen = events[events["category"] == category]
+        ax.scatter(chosen["date"], chosen["row"].map(positions), zorder=3, **style)
+    ax.set_yticks(list(positions.values()), list(positions))
+    ax.set_ylim(-0.7, len(rows) - 0.3)
+    ax.grid(axis="y", color="#EEEEEE")

@@ -1,19 +1,15 @@
-"""Section 1.3: the SCO's stages of development, summits, documents and relations with the West."""
+"""Section 1.3: the SCO's stages of development, summits, documents and relations with the
+West, and the Shanghai Five's founding task: the borders, and disputes since."""
 
 from __future__ import annotations
 
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from analysis.data import curated
-from analysis.data.sources import unga
-from analysis.presentation import display, notebook, style
-from analysis.topics import (
-    alignment,
-    membership,
-    regions,
-    stages,
-)
+from analysis.data import countries, curated
+from analysis.data.sources import cow_disputes, unga
+from analysis.presentation import display, notebook, style, timelines
+from analysis.topics import alignment, borders, membership, regions, stages
 
 
 def numbers() -> dict[str, object]:
@@ -59,6 +55,37 @@ def numbers() -> dict[str, object]:
         "ca_eu_distance_last": float(by_year.loc[last, "from_eu"]),
         "ca_usa_distance_before_astana": float(by_year.loc[astana - 1, "from_usa"]),
         "ca_usa_distance_after_astana": float(by_year.loc[astana + 1, "from_usa"]),
+        **border_numbers(),
+    }
+
+
+def _agreement_year(agreement_id: str) -> int:
+    return int(curated.row("border_agreements", agreement_id)["signed_date"][:4])
+
+
+def border_numbers() -> dict[str, object]:
+    """Numbers of the section on borders and disputes."""
+    china = borders.china_settlements()
+    table = borders.central_asian_disputes()
+    among = table[borders.among_members(table)]
+    later = among[among["start_year"] >= membership.first_year("UZB", "member")]
+    kgz_tjk = curated.row("border_agreements", "kgz-tjk-border-2025")
+    return {
+        "china_first_treaty_year": int(china["first_treaty"].min()[:4]),
+        "china_last_step_year": int(china["last_step"].max()[:4]),
+        "cbm_year": _agreement_year("shanghai-cbm-1996"),
+        "reduction_year": _agreement_year("moscow-arms-reduction-1997"),
+        "cow_kaz_cession_year": int(china.loc["KAZ", "cow_cession_year"]),
+        "cow_kaz_area": float(china.loc["KAZ", "cow_area_km2"]),
+        "cow_tjk_cession_year": int(china.loc["TJK", "cow_cession_year"]),
+        "cow_tjk_area": float(china.loc["TJK", "cow_area_km2"]),
+        "agreements_total": len(borders.agreements()),
+        "kgz_tjk_treaty_day": f"{pd.Timestamp(kgz_tjk['signed_date']):%-d %B %Y}",
+        "mid_disputes_ca": len(table),
+        "mid_last_year": int(cow_disputes.disputes()["end_year"].max()),
+        "mid_among_members_since_sco": len(later),
+        "mid_among_members_fatal": int((later["fatality"] != "none").sum()),
+        "mid_with_china": int(table["states"].map(lambda states: "CHN" in states).sum()),
     }
 
 
@@ -177,6 +204,66 @@ def events_usa_eu() -> pd.DataFrame:
                         ).set_index("Date")
 
 
+def _marker(marker: str, colour: str, size: int, label: str) -> dict:
+    return {"marker": marker, "color": style.PALETTE[colour], "s": size, "label": label}
+
+
+AGREEMENT_STYLES = {
+    "border_treaty": _marker("o", "blue", 46, "border treaty"),
+    "supplementary_agreement": _marker("s", "sky", 34, "supplementary agreement"),
+    "demarcation": _marker("^", "green", 44, "demarcation"),
+    "confidence_building": _marker("D", "orange", 38, "military confidence or arms reduction"),
+    "cession": _marker("X", "vermillion", 60, "territory ceded to China (COW)"),
+}
+
+
+def border_agreements() -> plt.Figure:
+    """Border treaties, demarcations and confidence-building agreements, by pair of states."""
+    style.apply()
+    table = borders.agreements()
+    table = table[table["parties"].str.count(";") != 2]  # tri-junctions: in the table below
+    events = pd.DataFrame({
+        "date": pd.to_datetime(table["signed_date"], format="mixed"),
+        "row": table["parties"].map(borders.pair_name),
+        "category": table["kind"].replace({"arms_reduction": "confidence_building"})})
+    changes = cow_disputes.territorial_changes()
+    ceded = changes[(changes["gainer_iso3"] == "CHN")
+                    & changes["loser_iso3"].isin(borders.CHINA_NEIGHBOURS)]
+    events = pd.concat([events, pd.DataFrame({
+        "date": pd.to_datetime(ceded["year"].astype(str) + "-" + ceded["month"].astype(int)
+                               .astype(str)), "row": ceded["loser_iso3"].map(
+            lambda s: borders.pair_name(f"CHN;{s}")), "category": "cession"})], ignore_index=True)
+    rows = list(dict.fromkeys(events.sort_values("date")["row"]))
+    fig, ax = plt.subplots(figsize=(8, 4.2))
+    timelines.draw_event_rows(ax, events, rows, AGREEMENT_STYLES)
+    ax.set_xlabel("Year signed")
+    ax.set_title("Settling the borders: agreements by pair of states")
+    ax.legend(fontsize=7, loc="upper right", frameon=True)
+    fig.tight_layout()
+    return style.finish(fig, [cow_disputes.TERRITORIAL_CHANGE_KEY], events, "border agreements",
+                        curated=["border_agreements"],
+                        note="COW's Territorial Change data end in 2014.")
+
+
+def china_borders() -> pd.DataFrame:
+    """The three borders with China: first treaty, last step, and the cession COW records."""
+    table = borders.china_settlements()
+    return pd.DataFrame({
+        "First border treaty": table["first_treaty"],
+        "Last agreement or protocol": table["last_step"],
+        "Agreements": table["agreements"],
+        "Cession to China in COW (year)": table["cow_cession_year"].astype("string")
+        .fillna("not recorded"),
+        "Area ceded in COW (km²)": table["cow_area_km2"].map(
+            lambda v: "not recorded" if pd.isna(v) else f"{v:,.0f}"),
+    }).set_axis(table.index.map(countries.short_name).rename("State"))
+
+
+def disputes() -> pd.DataFrame:
+    """Militarised interstate disputes with a Central Asian participant, by period."""
+    return borders.disputes_by_period().rename_axis(index="Disputes (MID 5.0)", columns=None)
+
+
 def setup() -> None:
     """Prepare this notebook (table display) and glue the numbers its text quotes."""
     notebook.setup(__name__, numbers)
@@ -195,4 +282,15 @@ EXHIBITS = notebook.inventory(
                      "Distance of the UN General Assembly ideal points of the Central Asian "
                      "states, Russia and China from the USA and from the average of the EU "
                      "members of each year; dotted lines mark the events in the curated table."),
+    notebook.Exhibit("fig-1-3-borders", border_agreements,
+                     "Border treaties, supplementary agreements, demarcation protocols and "
+                     "military confidence-building agreements by pair of states, with the "
+                     "cessions of territory to China recorded by Correlates of War."),
+    notebook.Exhibit("tbl-1-3-china-borders", china_borders,
+                     "The borders of Kazakhstan, Kyrgyzstan and Tajikistan with China: "
+                     "treaties, the last step, and the cessions recorded by Correlates of War."),
+    notebook.Exhibit("tbl-1-3-disputes", disputes,
+                     "Militarised interstate disputes with a Central Asian participant, by "
+                     "period and by whether every participant was then a member of the SCO (or "
+                     "the Shanghai Five)."),
 )

@@ -1,4 +1,5 @@
-"""Section 2.1: security cooperation: terrorism, violence, RATS, exercises, arms, spending."""
+"""Section 2.1: security cooperation: terrorism and organised violence, RATS beside the
+record, exercises, arms, spending."""
 
 from __future__ import annotations
 
@@ -6,14 +7,10 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from analysis.data import curated
-from analysis.data.sources import owid, sipri
+from analysis.data.sources import owid, sipri, ucdp, wdi
 from analysis.presentation import display, notebook, style
 from analysis.presentation.claim_tables import claims_table
-from analysis.topics import (
-    claims,
-    regions,
-    security,
-)
+from analysis.topics import claims, regions, security
 
 
 def numbers() -> dict[str, object]:
@@ -29,7 +26,26 @@ def numbers() -> dict[str, object]:
     arms = security.arms_imports(regions.CENTRAL_ASIA)
     level = security.military_expenditure("constant_2023_usd_m", ["KAZ"])["KAZ"].dropna()
     central = totals.loc[regions.CENTRAL_ASIA]
+    by_type = security.organized_violence_by_type(regions.CENTRAL_ASIA)
+    periods = list(by_type.columns)
+    deaths = security.organized_violence_deaths(regions.CENTRAL_ASIA)
+    record = security.rats_beside_record().set_index("period_end")
     return {
+        "ov_first_year": int(deaths.index.min()),
+        "ov_last_year": int(deaths.index.max()),
+        "ov_before_sco": sum(by_type.loc[:, periods[0]].map(lambda d: d[0])),
+        "ov_sco_to_thesis": sum(by_type.loc[:, periods[2]].map(lambda d: d[0])),
+        "ov_after_thesis": sum(by_type.loc[:, periods[3]].map(lambda d: d[0])),
+        "ov_interstate_after": by_type.loc["interstate", periods[3]][0],
+        "ov_kaz_total": int(deaths["KAZ"].sum()),
+        "rats_record_periods": len(record),
+        "rats_2021_prevented": int(record.loc["2021-12-31", "prevented"]),
+        "gtd_2021_attacks": int(record.loc["2021-12-31", "gtd_attacks"]),
+        "gtd_2021_ind_pak": sum(map(record.loc["2021-12-31", "gtd_attacks_by_state"].get,
+                                    ("IND", "PAK"))),
+        "rats_prevented_periods": int(record["prevented"].notna().sum()),
+        "rats_prevented_below_gtd": int((record["prevented"] < record["gtd_attacks"]).sum()),
+        "ucdp_2021_deaths": int(record.loc["2021-12-31", "ucdp_deaths"]),
         "gtd_since": since,
         "gtd_last_year": int(gtd["year"].max()),
         "gtd_missing_year": int(sorted(set(range(gtd["year"].min(), gtd["year"].max() + 1))
@@ -74,7 +90,7 @@ def violence() -> plt.Figure:
     style.apply()
     panels = [
         ("Terrorism deaths", security.terrorism_rate),
-        ("Deaths in organised violence", security.conflict_death_rate),
+        ("Deaths in organised violence", security.organized_violence_rate),
     ]
     fig, axes = plt.subplots(2, 2, figsize=(8, 5.6))
     plotted = []
@@ -90,29 +106,15 @@ def violence() -> plt.Figure:
     for ax in axes[1]:
         ax.set_xlabel("Year")
     fig.tight_layout()
-    gtd, ged = plotted[0].dropna(how="all"), plotted[2].dropna(how="all")
+    gtd, violence = plotted[0].dropna(how="all"), plotted[2].dropna(how="all")
     missing = sorted(set(range(gtd.index.min(), gtd.index.max() + 1)) - set(gtd.index))
-    return style.finish(fig, [owid.GTD_RATE_KEY, owid.GED_KEY], plotted, "violence",
+    return style.finish(fig, [owid.GTD_RATE_KEY, ucdp.ORGANIZED_VIOLENCE_KEY,
+                              wdi.registry_key("SP.POP.TOTL")], plotted, "violence",
                         note=f"Terrorism: GTD, {gtd.index.min()}-{gtd.index.max()}, no data for "
                              f"{', '.join(map(str, missing))} (gap). Organised violence: UCDP "
-                             f"GED, {ged.index.min()}-{ged.index.max()}. Vertical scales differ.")
-
-
-RATS_INDICATORS = {
-    "terrorist_acts_prevented": "terrorist acts prevented",
-    "crimes_prevented": "terrorist or extremist crimes prevented",
-    "militants_detained": "members of terrorist groups detained",
-    "leaders_detained": "leaders detained",
-    "extraditions": "persons extradited",
-    "training_camps_dismantled": "training camps dismantled",
-    "weapons_seized_units": "weapons seized",
-    "explosives_seized_kg": "explosives seized",
-    "ammunition_seized_units": "ammunition seized",
-    "persons_wanted_list": "persons on the wanted list",
-    "websites_blocked": "websites blocked",
-    "cells_neutralised": "cells neutralised",
-    "other": "other (see the note)",
-}
+                             f"v25.1 (state-based, non-state and one-sided), "
+                             f"{violence.index.min()}-{violence.index.max()}. Vertical scales "
+                             "differ.")
 
 
 def rats_reported() -> pd.DataFrame:
@@ -123,7 +125,7 @@ def rats_reported() -> pd.DataFrame:
     return pd.DataFrame({
         "Period": period,
         "Reported by": table["reported_by"],
-        "What (self-reported)": table["indicator"].map(RATS_INDICATORS),
+        "What (self-reported)": table["indicator"].map(security.RATS_INDICATORS),
         "Value": table["value"].astype(float).map("{:,.0f}".format) + " " + table["unit"],
         "Note": table["notes"].fillna(""),
         "Verification": display.verification(table["verification"]),
@@ -230,6 +232,28 @@ def arms_imports() -> plt.Figure:
     return style.finish(fig, [sipri.ARMS_KEY], sums, "arms imports",
                         note="TIV measures the military capability transferred, not its price.")
 
+def organized_violence_by_type() -> pd.DataFrame:
+    """Deaths in the five Central Asian states by type of organised violence and period."""
+    table = security.organized_violence_by_type(regions.CENTRAL_ASIA)
+    cells = table.map(lambda d: f"{d[0]:,}" if d[1] == d[2] == d[0]
+                      else f"{d[0]:,} ({d[1]:,}-{d[2]:,})")
+    return cells.rename(index=security.VIOLENCE_TYPE_NAMES).rename_axis("Deaths: best (low-high)")
+
+
+def rats_beside_record() -> pd.DataFrame:
+    """RATS's figures for whole periods beside the GTD and UCDP in the same states and years."""
+    table = security.rats_beside_record()
+    return pd.DataFrame({
+        "Period": table["period_start"] + " to " + table["period_end"],
+        "Member states": table["members"].map(len),
+        "RATS reported (self-reported)": table["reported"].map(lambda items: "; ".join(
+            f"{value:,.0f} {security.RATS_INDICATORS[indicator]}"
+            for indicator, value, _ in items)),
+        "GTD attacks": table["gtd_attacks"].map("{:,}".format),
+        "GTD deaths": table["gtd_deaths"].map("{:,}".format),
+        "UCDP deaths": table["ucdp_deaths"].map("{:,}".format),
+    }).set_index("Period")
+
 
 def claims_checked() -> pd.DataFrame:
     """The thesis's claims in this section, measured and judged."""
@@ -249,11 +273,17 @@ EXHIBITS = notebook.inventory(
     notebook.Exhibit("fig-2-1-violence", violence,
                      "Terrorism deaths and deaths in organised violence per 100,000 people: "
                      "the Central Asian states (left) and Afghanistan and Pakistan (right)."),
+    notebook.Exhibit("tbl-2-1-violence-types", organized_violence_by_type,
+                     "Deaths in organised violence in the five Central Asian states, by type "
+                     "and period (UCDP country-year data, version 25.1)."),
     notebook.Exhibit("tbl-2-1-claims", claims_checked,
                      "The thesis's claims in this section, checked."),
     notebook.Exhibit("tbl-2-1-rats", rats_reported,
                      "Results reported by RATS and its officials (self-reported; not "
                      "independently verified)."),
+    notebook.Exhibit("tbl-2-1-rats-record", rats_beside_record,
+                     "What RATS reported for whole periods, beside the attacks and deaths the "
+                     "GTD and UCDP recorded in the SCO's member states in the same years."),
     notebook.Exhibit("fig-2-1-exercises", exercises,
                      "A selection of joint counter-terrorism exercises of SCO members, by "
                      "year, with participants and reported troops."),

@@ -1,15 +1,15 @@
-"""Section 2.3: the SCO beside other groupings, and labelled projections to 2030."""
+"""Section 2.3: the SCO's reach beyond counter-terrorism (drug seizures and its anti-drug
+work), the SCO beside other groupings, and labelled projections to 2030."""
 
 from __future__ import annotations
 
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from analysis.presentation import notebook, style
-from analysis.topics import (
-    groupings,
-    membership,
-)
+from analysis.data import countries, curated
+from analysis.data.sources import unodc, wdi
+from analysis.presentation import display, notebook, style
+from analysis.topics import drugs, groupings, membership, regions
 
 YEARS = range(1992, 2026)
 
@@ -71,6 +71,7 @@ def numbers() -> dict[str, object]:
         "sco_milex_members_with_data": int(milex.loc["SCO", "members_with_data"]),
         "sco_milex_members": int(milex.loc["SCO", "members"]),
         "csto_members_latest": len(groupings.members("CSTO", int(membership.latest_date().year))),
+        **drug_numbers(),
     }
 
 
@@ -175,6 +176,63 @@ def projections_table() -> pd.DataFrame:
     return pd.DataFrame(rows).set_index(["Indicator", "Grouping"])
 
 
+def drug_numbers() -> dict[str, object]:
+    """Numbers of the section on drugs."""
+    totals = drugs.totals()["grams_per_1000_people"].unstack()
+    years = drugs.seizures_by_year().columns
+    centre = curated.row("sco_drug_milestones", "antidrug-centre-2025")
+    strategies = drugs.milestones().query("kind == 'strategy'")
+    return {
+        "seizure_first_year": int(years.min()), "seizure_last_year": int(years.max()),
+        "not_reporting": ", ".join(map(countries.short_name, drugs.not_reporting())),
+        "tjk_heroin_per_1000": float(totals.loc["TJK", "Heroin"]),
+        "kaz_heroin_per_1000": float(totals.loc["KAZ", "Heroin"]),
+        "tjk_opium_per_1000": float(totals.loc["TJK", "Opium"]),
+        "irn_opium_per_1000": float(totals.loc["IRN", "Opium"]),
+        "drug_milestones": len(drugs.milestones()),
+        "drug_agreement_year": int(drugs.milestones()["year"].min()),
+        "drug_strategies": len(strategies),
+        "antidrug_centre_year": int(centre["date"][:4]),
+    }
+
+
+def drug_seizures() -> plt.Figure:
+    """Seizures per 1,000 people, 2018-2022, of four drugs by the Central Asian states and
+    their neighbours on the routes: dots on a logarithmic scale (bars would start at an
+    arbitrary value)."""
+    style.apply()
+    totals = drugs.totals()["grams_per_1000_people"].unstack().reindex(drugs.STATES)
+    fig, axes = plt.subplots(2, 2, figsize=(8, 5.6), sharex=True)
+    for ax, drug in zip(axes.flat, drugs.DRUGS, strict=True):
+        values = totals[drug].iloc[::-1]
+        colours = [style.PALETTE["blue"] if iso3 in regions.CENTRAL_ASIA
+                   else style.PALETTE["grey"] for iso3 in values.index]
+        names = [countries.short_name(i) for i in values.index]
+        ax.scatter(values, names, color=colours, s=36, zorder=3)
+        for y, value in enumerate(values):
+            if pd.isna(value):
+                ax.text(0.012, y, "nothing reported", va="center", fontsize=7,
+                        transform=ax.get_yaxis_transform())
+        ax.set_xscale("log")
+        ax.set_title(drug)
+        ax.tick_params(axis="y", labelsize=7.5)
+    for ax in axes[1]:
+        ax.set_xlabel("Grams seized per 1,000 people, 2018-2022 (log scale)")
+    fig.tight_layout()
+    return style.finish(fig, [unodc.KEY, wdi.registry_key("SP.POP.TOTL")], totals,
+                        "drug seizures",
+                        note="Blue: Central Asian states. Cannabis: herb and resin. Seizures "
+                             "measure enforcement as well as trafficking.")
+
+
+def drug_milestones() -> pd.DataFrame:
+    """The SCO's anti-drug agreements, strategies, meetings and institutions."""
+    table = drugs.milestones()
+    return pd.DataFrame({"Date": table["date"], "Step": table["title"],
+                         "Verification": display.verification(table["verification"])}
+                        ).set_index("Date")
+
+
 def setup() -> None:
     """Prepare this notebook (table display) and glue the numbers its text quotes."""
     notebook.setup(__name__, numbers)
@@ -182,6 +240,12 @@ def setup() -> None:
 
 # Every numbered figure and table of the notebook: label, function, caption.
 EXHIBITS = notebook.inventory(
+    notebook.Exhibit("fig-2-3-drugs", drug_seizures,
+                     "Heroin, opium, cannabis and methamphetamine seized per 1,000 people in "
+                     "2018-2022 by the Central Asian states and the states on the "
+                     "trafficking routes (UNODC)."),
+    notebook.Exhibit("tbl-2-3-drug-milestones", drug_milestones,
+                     "The SCO's steps against drug trafficking."),
     notebook.Exhibit("fig-2-3-groupings", groupings_compared,
                      "Population, GDP (constant 2015 US dollars) and military expenditure "
                      "(constant 2023 US dollars) of the members of the SCO, CSTO, EU and NATO "

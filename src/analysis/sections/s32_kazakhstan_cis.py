@@ -1,18 +1,15 @@
-"""Section 3.2: Kazakhstan, the CIS and the CSTO."""
+"""Section 3.2: Kazakhstan, the CIS and the CSTO: membership, defence effort, the CSTO's
+record of acting and not acting (January 2022 in Kazakhstan), bilateral ties."""
 
 from __future__ import annotations
 
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from analysis.data import curated
+from analysis.data import countries, curated
 from analysis.data.sources import cow, sipri
-from analysis.presentation import display, notebook, style
-from analysis.topics import (
-    claims,
-    kazakhstan,
-    membership,
-)
+from analysis.presentation import display, notebook, style, timelines
+from analysis.topics import claims, crises, kazakhstan, membership
 
 
 def numbers() -> dict[str, object]:
@@ -46,6 +43,29 @@ def numbers() -> dict[str, object]:
         "bilateral_partners": int(bilateral["partner_iso3"].nunique()),
         "bilateral_first_year": int(bilateral["date"].min()[:4]),
         "glossary_terms": len(curated.load("cis_security_glossary")),
+        **record_numbers(),
+    }
+
+
+def _day(row_id: str) -> str:
+    return f"{pd.Timestamp(curated.row('organisation_record', row_id)['date']):%-d %B %Y}"
+
+
+def record_numbers() -> dict[str, object]:
+    """Numbers of the section on the CSTO's record."""
+    in_members = crises.in_member_states("csto")
+    record = curated.load("organisation_record").query("org_id == 'csto'")
+    january = crises.crises().set_index("id").loc["kazakhstan-january-2022"]
+    return {
+        "csto_crises": len(in_members),
+        "csto_deployed": int((in_members["csto"] == "deployment").sum()),
+        "csto_silent": int((in_members["csto"] == "none_found").sum()),
+        "csto_declined": int((record["kind"] == "declined_request").sum()),
+        "jan2022_decision": _day("csto-kazakhstan-deployment-2022"),
+        "jan2022_mission_end": _day("csto-kazakhstan-mission-end-2022"),
+        "jan2022_withdrawn": _day("csto-kazakhstan-withdrawal-2022"),
+        "jan2022_deaths_low": int(january["deaths_low"]),
+        "jan2022_deaths_high": int(january["deaths_high"]),
     }
 
 
@@ -132,6 +152,50 @@ def kazakhstan_bilateral_security() -> pd.DataFrame:
         ["Partner", "Date"])
 
 
+RECORD_STYLES = {
+    "deployment": {"marker": "o", "color": style.PALETTE["vermillion"], "s": 50,
+                   "label": "deployment"},
+    "declined_request": {"marker": "X", "color": style.PALETTE["black"], "s": 50,
+                         "label": "request for help declined"},
+    "suspension": {"marker": "v", "color": style.PALETTE["purple"], "s": 44,
+                   "label": "member suspends or freezes"},
+    "exercise": {"marker": "s", "color": style.PALETTE["sky"], "s": 30, "label": "exercise"},
+    "summit": {"marker": "D", "color": style.PALETTE["blue"], "s": 30,
+               "label": "summit in Kazakhstan"},
+}
+
+
+def csto_record() -> plt.Figure:
+    """What the CSTO did, and declined to do, by year; the rows are the states concerned."""
+    style.apply()
+    record = curated.load("organisation_record").query("org_id == 'csto'")
+    record = record[record["kind"].isin(RECORD_STYLES) & record["iso3"].notna()]
+    record = record.assign(iso3=record["iso3"].str.split(";")).explode("iso3")
+    record = record[~((record["kind"] == "summit") & (record["iso3"] != "KAZ"))]
+    events = pd.DataFrame({"date": pd.to_datetime(record["date"], format="mixed"),
+                           "row": record["iso3"].map(countries.short_name),
+                           "category": record["kind"]})
+    rows = [countries.short_name(s) for s in ("KAZ", "KGZ", "TJK", "UZB", "ARM")
+            if countries.short_name(s) in set(events["row"])]
+    fig, ax = plt.subplots(figsize=(8, 3.2))
+    timelines.draw_event_rows(ax, events[events["row"].isin(rows)], rows, RECORD_STYLES)
+    ax.set_xlabel("Year")
+    ax.set_title("The CSTO's record: deployments, refusals, exits and exercises")
+    ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
+    fig.tight_layout()
+    return style.finish(fig, [], events, "CSTO record", curated=["organisation_record"])
+
+
+def csto_in_crises() -> pd.DataFrame:
+    """The crises in the CSTO's member states: what the CSTO, the SCO and Russia did."""
+    table = crises.in_member_states("csto")
+    return pd.DataFrame({
+        "Crisis": table["label"] + " (" + table["start_year"].astype(str) + ")",
+        **{crises.ACTOR_NAMES[a]: table[a].map(crises.RESPONSE_NAMES)
+           for a in ("csto", "sco", "rus")},
+    }).set_index("Crisis")
+
+
 def setup() -> None:
     """Prepare this notebook (table display) and glue the numbers its text quotes."""
     notebook.setup(__name__, numbers)
@@ -145,4 +209,11 @@ EXHIBITS = notebook.inventory(
     notebook.Exhibit("fig-3-2-military", csto_military,
                      "Military expenditure as a share of GDP and military personnel of the "
                      "states that have been parties to the Collective Security Treaty."),
+    notebook.Exhibit("fig-3-2-record", csto_record,
+                     "The CSTO's record by state: deployments, requests for help it declined, "
+                     "members leaving or freezing their participation, exercises, and its "
+                     "summits in Kazakhstan."),
+    notebook.Exhibit("tbl-3-2-crises", csto_in_crises,
+                     "The crises in the CSTO's member states since 1992 and the strongest "
+                     "response of the CSTO, the SCO and Russia (from the crisis dataset)."),
 )

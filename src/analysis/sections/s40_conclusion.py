@@ -1,18 +1,21 @@
-"""Conclusion: the thesis's recommendations revisited.
+"""Conclusion: the scorecard of the SCO's security functions, the crises and who
+responded to them, and the thesis's recommendations revisited.
 
 The Conclusion quotes numbers of the Introduction and of sections 1.1 and 2.1, so it
 asks their modules (and is executed again when one of them changes)."""
 
 from __future__ import annotations
 
+import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
+from matplotlib.colors import ListedColormap
 
 from analysis.data import curated
-from analysis.presentation import notebook
+from analysis.data.sources import ucdp
+from analysis.presentation import notebook, style
 from analysis.sections import s00_introduction, s11_regional_security, s21_security
-from analysis.topics import (
-    claims,
-)
+from analysis.topics import claims, crises, scorecard
 
 
 def _year(event_id: str) -> int:
@@ -34,7 +37,20 @@ def numbers() -> dict[str, object]:
     counts = audited["verdict"].value_counts()
     events = curated.load("post2020_events")
     contact_group = curated.row("post2020_events", "contact-group-meeting-2021")["date"]
+    card = scorecard.scorecard()["verdict"].value_counts()
+    table = crises.crises()
+    since = scorecard.crisis_response().crisis_ids
+    sco = crises.responses().query("actor == 'sco'").set_index("crisis_id").loc[list(since)]
     return {
+        "crises_since_sco": len(since),
+        "sco_consulted": int((sco["level"] >= scorecard.ACTED).sum()),
+        "sco_silent": int((sco["response"] == "none_found").sum()),
+        "crises_total": len(table),
+        "crises_first_year": int(table["start_year"].min()),
+        "crises_last_year": int(table["start_year"].max()),
+        "responses_total": len(crises.responses()),
+        "functions_total": int(card.sum()),
+        **{f"functions_{v.replace(' ', '_')}": int(card.get(v, 0)) for v in scorecard.VERDICTS},
         "members_thesis": intro["members_thesis"],
         "members_latest": intro["members_latest"],
         "population_share_world_latest": intro["population_share_world_latest"],
@@ -75,10 +91,74 @@ def recommendations_revisited() -> pd.DataFrame:
     return pd.DataFrame(rows).set_index("Recommendation")
 
 
+VERDICT_COLOURS = {"supported": "#D9EFE6", "mixed": "#FBEFD0", "not supported": "#F6DACB",
+                   "cannot be tested": "#EEEEEE"}  # light tints of green, orange, vermilion
+
+
+def scorecard_table() -> pd.DataFrame:
+    """The scorecard, computed from the crisis, border, dispute, violence and drug data."""
+    table = scorecard.scorecard()
+    return pd.DataFrame({
+        "Evidence": table["evidence"],
+        "Verdict": table["verdict"],
+        "Did more than the SCO (crises)": table["acted_instead"],
+    }).rename_axis("Security function").style.map(
+        lambda v: f"background-color: {VERDICT_COLOURS[v]}" if v in VERDICT_COLOURS else "",
+        subset=["Verdict"])
+
+
+RESPONSE_COLOURS = ["#F2F2F2", "#C6DBEF", "#6BAED6", "#2171B5", "#E69F00", "#D55E00"]
+
+
+def responses() -> plt.Figure:
+    """Crises (rows, oldest at the top) by responders, coloured by the strongest response."""
+    style.apply()
+    codes = crises.matrix()
+    levels = codes.replace(crises.LEVEL).replace("not_existing", np.nan).astype(float)
+    names = crises.crises().set_index("id")
+    labels = [f"{names.loc[i, 'label']} ({names.loc[i, 'start_year']})" for i in codes.index]
+    fig, ax = plt.subplots(figsize=(8, 8.4))
+    cmap = ListedColormap(RESPONSE_COLOURS)
+    cmap.set_bad("white")
+    ax.imshow(np.ma.masked_invalid(levels.to_numpy()), cmap=cmap, vmin=-0.5,
+              vmax=len(RESPONSE_COLOURS) - 0.5, aspect="auto")
+    for (row, column), code in np.ndenumerate(codes.to_numpy()):
+        if code == "not_existing":
+            ax.text(column, row, "n/a", ha="center", va="center", fontsize=6, color="#666666")
+    ax.set_xticks(range(len(codes.columns)), [crises.ACTOR_NAMES[a] for a in codes.columns],
+                  rotation=45, ha="left")
+    ax.xaxis.tick_top()
+    ax.set_yticks(range(len(labels)), labels, fontsize=7.5)
+    ax.grid(False)
+    ax.set_xticks(np.arange(-0.5, len(codes.columns)), minor=True)
+    ax.set_yticks(np.arange(-0.5, len(codes)), minor=True)
+    ax.grid(which="minor", color="white", linewidth=1.5)
+    ax.tick_params(which="minor", length=0)
+    ax.axvline(len(crises.ORGANISATIONS) - 0.5, color="black", linewidth=1.5)
+    handles = [plt.Rectangle((0, 0), 1, 1, facecolor=c, edgecolor="#999999")
+               for c in RESPONSE_COLOURS]
+    ax.legend(handles, [crises.RESPONSE_NAMES[r] for r in curated.RESPONSES], ncol=3,
+              fontsize=7, loc="upper center", bbox_to_anchor=(0.4, -0.01), frameon=False)
+    fig.tight_layout()
+    return style.finish(fig, [ucdp.ORGANIZED_VIOLENCE_KEY], codes, "crisis responses",
+                        curated=["crises", "crisis_responses"],
+                        note="Organisations left of the line, powers right of it; n/a: the "
+                             "organisation did not exist yet. The strongest response in "
+                             "about three months.")
+
+
 def setup() -> None:
     """Prepare this notebook (table display) and glue the numbers its text quotes."""
     notebook.setup(__name__, numbers)
 
 
-# This notebook has no numbered figure or table.
-EXHIBITS = notebook.inventory()
+# Every numbered figure and table of the notebook: label, function, caption.
+EXHIBITS = notebook.inventory(
+    notebook.Exhibit("tbl-4-scorecard", scorecard_table,
+                     "The SCO's security functions as the thesis credits them: the evidence, "
+                     "the verdict and who did more where the SCO did not, computed from the "
+                     "book's data."),
+    notebook.Exhibit("fig-4-responses", responses,
+                     "Major security crises in Central Asia since 1991 and the strongest "
+                     "response of six organisations and three powers to each."),
+)

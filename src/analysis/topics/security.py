@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.data.sources import owid, sipri
+from analysis.data import curated
+from analysis.data.sources import owid, sipri, ucdp, wdi
+from analysis.topics import membership
 
 
 def _wide(frame: pd.DataFrame, column: str, states: list[str]) -> pd.DataFrame:
@@ -43,9 +45,48 @@ def terrorism_totals(states: list[str], since: int) -> pd.DataFrame:
     return totals
 
 
-def conflict_death_rate(states: list[str]) -> pd.DataFrame:
-    """Direct deaths in organised violence per 100,000 people (UCDP GED via OWID)."""
-    return _wide(owid.conflict_deaths(), "deaths_per_100k", states)
+ORGANIZED_VIOLENCE = ("state_based", "nonstate", "onesided")  # the three UCDP types, no overlap
+
+
+def organized_violence_deaths(states: list[str], estimate: str = "best") -> pd.DataFrame:
+    """Deaths in organized violence (state-based, non-state and one-sided; UCDP
+    country-year v25.1) per year, by the state where they occurred, 1989-2024."""
+    frame = ucdp.organized_violence()
+    frame = frame.assign(deaths=sum(frame[f"{kind}_{estimate}"] for kind in ORGANIZED_VIOLENCE))
+    return _wide(frame.dropna(subset=["iso3"]), "deaths", states)
+
+
+def organized_violence_rate(states: list[str]) -> pd.DataFrame:
+    """Deaths in organized violence (best estimate) per 100,000 people."""
+    deaths = organized_violence_deaths(states)
+    population = _wide(wdi.load("SP.POP.TOTL"), "value", states).reindex(deaths.index)
+    return 1e5 * deaths / population
+
+
+VIOLENCE_TYPE_NAMES = {"intrastate": "State-based, intrastate",
+                       "interstate": "State-based, interstate", "nonstate": "Non-state",
+                       "onesided": "One-sided (against civilians)"}
+
+
+def violence_periods() -> list[tuple[int, int]]:
+    """Before the Shanghai Five, its years, the SCO to the thesis, and after the thesis."""
+    return [(1989, 1995), (1996, 2000), (2001, 2020),
+            (2021, int(ucdp.organized_violence()["year"].max()))]
+
+
+def organized_violence_by_type(states: list[str]) -> pd.DataFrame:
+    """Deaths (best estimate, and low-high) in each type of organized violence in
+    ``states`` together, summed over each of :func:`violence_periods`: rows types,
+    columns periods."""
+    frame = ucdp.organized_violence()
+    frame = frame[frame["iso3"].isin(states)]
+    periods = violence_periods()
+    rows = {}
+    for kind in ("intrastate", "interstate", "nonstate", "onesided"):
+        rows[kind] = {f"{start}-{end}": tuple(
+            int(frame.loc[frame["year"].between(start, end), f"{kind}_{estimate}"].sum())
+            for estimate in ucdp.ESTIMATES) for start, end in periods}
+    return pd.DataFrame(rows).T
 
 
 def military_expenditure(measure: str, states: list[str]) -> pd.DataFrame:
@@ -101,3 +142,54 @@ def arms_imports(states: list[str], since: int = 1992) -> pd.DataFrame:
     """SIPRI trend-indicator values of major arms imports per year (0 = none recorded)."""
     frame = sipri.arms_imports()
     return _wide(frame[frame["year"] >= since], "tiv", states).fillna(0.0)
+
+
+def rats_beside_record() -> pd.DataFrame:
+    """Each period for which RATS reported figures (stocks and vague periods left out),
+    beside what the GTD and UCDP recorded in the SCO's member states in the same
+    calendar years: ``period_start, period_end, members, reported`` (list of
+    ``(indicator, value, unit)``), ``prevented`` (terrorist acts RATS says it prevented,
+    if it said), ``gtd_attacks`` (and ``gtd_attacks_by_state``), ``gtd_deaths``, ``gtd_years``
+    (years with GTD data of those asked for) and ``ucdp_deaths`` (organized violence,
+    best estimate). Members are those on the last day of the period."""
+    rats = curated.load("rats_reported").dropna(subset=["period_start"])
+    gtd = owid.terrorism()
+    violence = ucdp.organized_violence()
+    rows = []
+    for (start, end), reported in rats.groupby(["period_start", "period_end"], sort=True):
+        years = range(int(start[:4]), int(end[:4]) + 1)
+        members = membership.members(end)
+        attacks = gtd[gtd["iso3"].isin(members) & gtd["year"].isin(years)]
+        deaths = violence[violence["iso3"].isin(members) & violence["year"].isin(years)]
+        rows.append({
+            "period_start": start, "period_end": end, "members": members,
+            "reported": list(zip(reported["indicator"], reported["value"].astype(float),
+                                 reported["unit"], strict=True)),
+            "prevented": dict((i, v) for i, v in zip(reported["indicator"], reported["value"]
+                                                     .astype(float), strict=True))
+            .get("terrorist_acts_prevented"),
+            "gtd_attacks": int(attacks["attacks"].sum()),
+            "gtd_attacks_by_state": attacks.groupby("iso3")["attacks"].sum().to_dict(),
+            "gtd_deaths": int(attacks["deaths"].sum()),
+            "gtd_years": f"{attacks['year'].nunique()} of {len(years)}",
+            "ucdp_deaths": int(sum(deaths[f"{kind}_best"].sum() for kind in ORGANIZED_VIOLENCE)),
+        })
+    return pd.DataFrame(rows)
+
+
+# What RATS says it achieved, by the indicator codes of data/curated/rats_reported.csv.
+RATS_INDICATORS = {
+    "terrorist_acts_prevented": "terrorist acts prevented",
+    "crimes_prevented": "terrorist or extremist crimes prevented",
+    "militants_detained": "members of terrorist groups detained",
+    "leaders_detained": "leaders detained",
+    "extraditions": "persons extradited",
+    "training_camps_dismantled": "training camps dismantled",
+    "weapons_seized_units": "weapons seized",
+    "explosives_seized_kg": "explosives seized",
+    "ammunition_seized_units": "ammunition seized",
+    "persons_wanted_list": "persons on the wanted list",
+    "websites_blocked": "websites blocked",
+    "cells_neutralised": "cells neutralised",
+    "other": "other (see the note)",
+}

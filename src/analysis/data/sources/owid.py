@@ -18,7 +18,6 @@ from analysis.data import cache, countries
 
 GTD_KEY = "gtd_attacks_deaths"  # registry keys of the four files
 GTD_RATE_KEY = "gtd_deaths_rate"
-GED_KEY = "owid_ucdp_ged"
 ARMED_FORCES_KEY = "owid_armed_forces"
 
 
@@ -58,13 +57,6 @@ def parse_gtd_rate(file: Path) -> pd.DataFrame:
     return _states_by_code(frame)[["iso3", "country", "year", "deaths_per_100k"]]
 
 
-def parse_ged(file: Path) -> pd.DataFrame:
-    frame = _read(file, {"Entity": "country", "Year": "year",
-                         "Direct conflict deaths": "deaths",
-                         "Direct conflict death rate": "deaths_per_100k"})
-    return _states_by_name(frame)[["iso3", "country", "year", "deaths", "deaths_per_100k"]]
-
-
 def parse_armed_forces(file: Path) -> pd.DataFrame:
     frame = _read(file, {
         "Entity": "country", "Year": "year",
@@ -83,11 +75,6 @@ def terrorism() -> pd.DataFrame:
 def terrorism_death_rate() -> pd.DataFrame:
     """GTD terrorism deaths per 100,000 people by state and year."""
     return cache.parsed(GTD_RATE_KEY, parse_gtd_rate)
-
-
-def conflict_deaths() -> pd.DataFrame:
-    """Direct deaths in organised violence (UCDP GED 19.1) by state and year, 1989-2018."""
-    return cache.parsed(GED_KEY, parse_ged)
 
 
 def armed_forces() -> pd.DataFrame:
