@@ -91,10 +91,6 @@ def recommendations_revisited() -> pd.DataFrame:
     return pd.DataFrame(rows).set_index("Recommendation")
 
 
-VERDICT_COLOURS = {"supported": "#D9EFE6", "mixed": "#FBEFD0", "not supported": "#F6DACB",
-                   "cannot be tested": "#EEEEEE"}  # light tints of green, orange, vermilion
-
-
 def scorecard_table() -> pd.DataFrame:
     """The scorecard, computed from the crisis, border, dispute, violence and drug data."""
     table = scorecard.scorecard()
@@ -102,9 +98,7 @@ def scorecard_table() -> pd.DataFrame:
         "Evidence": table["evidence"],
         "Verdict": table["verdict"],
         "Did more than the SCO (crises)": table["acted_instead"],
-    }).rename_axis("Security function").style.map(
-        lambda v: f"background-color: {VERDICT_COLOURS[v]}" if v in VERDICT_COLOURS else "",
-        subset=["Verdict"])
+    }).rename_axis("Security function")
 
 
 RESPONSE_COLOURS = ["#F2F2F2", "#C6DBEF", "#6BAED6", "#2171B5", "#E69F00", "#D55E00"]
