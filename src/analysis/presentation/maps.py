@@ -49,3 +49,33 @@ def draw_countries(ax: Axes, countries: pd.DataFrame, colours: pd.Series, defaul
     ax.grid(False)
     for spine in ax.spines.values():
         spine.set_visible(False)
+
+
+def _points(rings: tuple[np.ndarray, ...]) -> set[tuple[float, float]]:
+    return set(map(tuple, np.round(np.concatenate(rings), 4)))
+
+
+def shared_border(rings_a: tuple[np.ndarray, ...],
+                  rings_b: tuple[np.ndarray, ...]) -> list[np.ndarray]:
+    """The stretches of ``a``'s outline that are also vertices of ``b``'s: their common
+    border, as Natural Earth draws neighbours with the same points. Empty if they do
+    not touch."""
+    other = _points(rings_b)
+    stretches = []
+    for ring in rings_a:
+        shared = np.array([tuple(point) in other for point in np.round(ring, 4)])
+        edges = np.flatnonzero(np.diff(shared.astype(int)) != 0) + 1
+        for part, flags in zip(np.split(ring, edges), np.split(shared, edges), strict=True):
+            if flags[0] and len(part) > 1:
+                stretches.append(part)
+    return stretches
+
+
+def draw_shared_borders(ax: Axes, countries: pd.DataFrame,
+                        colours: dict[tuple[str, str], str], linewidth: float = 2.4) -> None:
+    """Draw the common border of each pair of states in ``colours`` in its colour."""
+    rings = countries.set_index("iso3")["rings"]
+    for (a, b), colour in colours.items():
+        for stretch in shared_border(rings[a], rings[b]):
+            ax.plot(stretch[:, 0], stretch[:, 1], color=colour, linewidth=linewidth,
+                    solid_capstyle="round", zorder=4)

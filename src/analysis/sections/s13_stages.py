@@ -8,7 +8,7 @@ import pandas as pd
 
 from analysis.data import countries, curated
 from analysis.data.sources import cow_disputes, unga
-from analysis.presentation import display, notebook, style, timelines
+from analysis.presentation import border_charts, display, notebook, style
 from analysis.topics import alignment, borders, membership, regions, stages
 
 
@@ -204,45 +204,14 @@ def events_usa_eu() -> pd.DataFrame:
                         ).set_index("Date")
 
 
-def _marker(marker: str, colour: str, size: int, label: str) -> dict:
-    return {"marker": marker, "color": style.PALETTE[colour], "s": size, "label": label}
-
-
-AGREEMENT_STYLES = {
-    "border_treaty": _marker("o", "blue", 46, "border treaty"),
-    "supplementary_agreement": _marker("s", "sky", 34, "supplementary agreement"),
-    "demarcation": _marker("^", "green", 44, "demarcation"),
-    "confidence_building": _marker("D", "orange", 38, "military confidence or arms reduction"),
-    "cession": _marker("X", "vermillion", 60, "territory ceded to China (COW)"),
-}
-
-
 def border_agreements() -> plt.Figure:
     """Border treaties, demarcations and confidence-building agreements, by pair of states."""
-    style.apply()
-    table = borders.agreements()
-    table = table[table["parties"].str.count(";") != 2]  # tri-junctions: in the table below
-    events = pd.DataFrame({
-        "date": pd.to_datetime(table["signed_date"], format="mixed"),
-        "row": table["parties"].map(borders.pair_name),
-        "category": table["kind"].replace({"arms_reduction": "confidence_building"})})
-    changes = cow_disputes.territorial_changes()
-    ceded = changes[(changes["gainer_iso3"] == "CHN")
-                    & changes["loser_iso3"].isin(borders.CHINA_NEIGHBOURS)]
-    events = pd.concat([events, pd.DataFrame({
-        "date": pd.to_datetime(ceded["year"].astype(str) + "-" + ceded["month"].astype(int)
-                               .astype(str)), "row": ceded["loser_iso3"].map(
-            lambda s: borders.pair_name(f"CHN;{s}")), "category": "cession"})], ignore_index=True)
-    rows = list(dict.fromkeys(events.sort_values("date")["row"]))
-    fig, ax = plt.subplots(figsize=(8, 4.2))
-    timelines.draw_event_rows(ax, events, rows, AGREEMENT_STYLES)
-    ax.set_xlabel("Year signed")
-    ax.set_title("Settling the borders: agreements by pair of states")
-    ax.legend(fontsize=7, loc="upper right", frameon=True)
-    fig.tight_layout()
-    return style.finish(fig, [cow_disputes.TERRITORIAL_CHANGE_KEY], events, "border agreements",
-                        curated=["border_agreements"],
-                        note="COW's Territorial Change data end in 2014.")
+    return border_charts.agreements_timeline()
+
+
+def settled_borders() -> plt.Figure:
+    """The land borders of the Central Asian states by the year of their first treaty."""
+    return border_charts.settled_borders_map()
 
 
 def china_borders() -> pd.DataFrame:
@@ -286,6 +255,9 @@ EXHIBITS = notebook.inventory(
                      "Border treaties, supplementary agreements, demarcation protocols and "
                      "military confidence-building agreements by pair of states, with the "
                      "cessions of territory to China recorded by Correlates of War."),
+    notebook.Exhibit("fig-1-3-border-map", settled_borders,
+                     "The land borders of the Central Asian states, coloured by the year in "
+                     "which the two neighbours signed their first border treaty."),
     notebook.Exhibit("tbl-1-3-china-borders", china_borders,
                      "The borders of Kazakhstan, Kyrgyzstan and Tajikistan with China: "
                      "treaties, the last step, and the cessions recorded by Correlates of War."),

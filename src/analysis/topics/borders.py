@@ -88,3 +88,15 @@ def disputes_by_period() -> pd.DataFrame:
                     labels=[p[2] for p in PERIODS])
     counts = pd.crosstab(pair, period, dropna=False)
     return counts.reindex(index=list(PAIRS), columns=[p[2] for p in PERIODS], fill_value=0)
+
+
+def settlement_years(pairs: list[tuple[str, str]]) -> dict[tuple[str, str], int | None]:
+    """For each pair of neighbours, the year of their first border treaty in the table
+    (None if the table has none for them)."""
+    table = agreements()
+    treaties = table[table["kind"] == "border_treaty"]
+    years = {}
+    for a, b in pairs:
+        pair = treaties[treaties["parties"].map(lambda p, s={a, b}: set(p.split(";")) == s)]
+        years[(a, b)] = int(pair["year"].min()) if len(pair) else None
+    return years
