@@ -66,6 +66,10 @@ _CELL = r"[A-Z]{3} \d{4} (?:interstate|intrastate|nonstate|onesided)"
 UCDP_CELLS = rf"^{_CELL}(?: ; {_CELL})*$"  # UCDP country-year cells an event makes up
 
 
+ECONOMIC_KINDS = ("memorandum", "programme", "action_plan", "institution", "agreement",
+                  "strategy", "meeting")
+
+
 def _searched_when_none_found(frame: pd.DataFrame) -> pd.Series:
     return (frame["response"] != "none_found") | frame["searched"].notna()
 
@@ -172,8 +176,12 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
     ),
     "economic_milestones": _dated_events(
         title=text_column(),
-        kind=choice_column("memorandum", "programme", "action_plan", "institution",
-                           "agreement", "strategy", "meeting"),
+        kind=choice_column(*ECONOMIC_KINDS),
+    ),
+    # What became of the 2003 programme's free-trade aim: proposals, resistance, drafts.
+    "free_trade_events": _dated_events(
+        title=text_column(),
+        kind=choice_column(*ECONOMIC_KINDS),
     ),
     "source_facts": table(
         {"fact_id": pa.Column(str, pa.Check.str_matches(r"^[a-z0-9_]+$")),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 
@@ -28,14 +29,16 @@ def draw_event_list(ax: Axes, events: pd.DataFrame, colours: dict[str, str]) -> 
 
 
 def draw_event_rows(ax: Axes, events: pd.DataFrame, rows: list[str],
-                    styles: dict[str, dict]) -> None:
+                    styles: dict[str, dict], spread: float = 0.0) -> None:
     """Events (columns: date, row, category) as markers on one line per ``rows`` entry,
     top to bottom; ``styles[category]`` holds the marker's matplotlib keywords and its
-    ``label`` for the legend."""
+    ``label`` for the legend. ``spread`` > 0 shifts each category up or down by up to
+    that much, so that events of different kinds on the same day stay visible."""
     positions = {row: len(rows) - 1 - i for i, row in enumerate(rows)}
-    for category, style in styles.items():
+    shifts = np.linspace(spread, -spread, len(styles)) if len(styles) > 1 else [0.0]
+    for shift, (category, style) in zip(shifts, styles.items(), strict=True):
         chosen = events[events["category"] == category]
-        ax.scatter(chosen["date"], chosen["row"].map(positions), zorder=3, **style)
+        ax.scatter(chosen["date"], chosen["row"].map(positions) + shift, zorder=3, **style)
     ax.set_yticks(list(positions.values()), list(positions))
     ax.set_ylim(-0.7, len(rows) - 0.3)
     ax.grid(axis="y", color="#EEEEEE")

@@ -1,4 +1,5 @@
-"""Section 2.2: socio-economic cooperation: milestones, growth, convergence, openness, trade."""
+"""Section 2.2: socio-economic cooperation: milestones, growth, convergence, openness,
+trade partners to 2021, remittances and migration, and the fate of the free-trade aim."""
 
 from __future__ import annotations
 
@@ -6,15 +7,10 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from analysis.data import curated
-from analysis.data.sources import cow, wdi
+from analysis.data.sources import cow, wdi, wits
 from analysis.presentation import display, notebook, style
 from analysis.presentation.claim_tables import claims_table
-from analysis.topics import (
-    claims,
-    economy,
-    membership,
-    regions,
-)
+from analysis.topics import claims, economy, membership, regions
 
 
 def numbers() -> dict[str, object]:
@@ -56,6 +52,53 @@ def numbers() -> dict[str, object]:
         "agreements_expected_bn": claims.measure("fact:agreements_2006_expected").value / 1e9,
         "agreements_signed_m": claims.measure("fact:agreements_2006_signed").value / 1e6,
         "agreements_year": int(facts.loc["agreements_2006_signed", "as_of"][:4]),
+        **ties_numbers(),
+    }
+
+
+def ties_numbers() -> dict[str, object]:
+    """Numbers of the sections on trade after 2014, remittances and free trade."""
+    shares = economy.import_shares(regions.CENTRAL_ASIA, ["CHN", "RUS"])
+    agreement = economy.import_share_agreement(shares)
+    wits_last = int(shares.dropna(subset=["wits"])["year"].max())
+    last = shares[shares["year"] == wits_last].pivot(index="iso3", columns="partner",
+                                                     values="wits")
+    remittances = economy.remittances_share(["KGZ", "TJK", "UZB", "KAZ"])
+    remit_year = int(remittances.dropna(how="all").index.max())
+    migration = economy.net_migration_rate(regions.CENTRAL_ASIA).loc[1992:]
+    fuel = economy.indicator("TX.VAL.FUEL.ZS.UN", ["KAZ"])["KAZ"].dropna()
+    free_trade = curated.load("free_trade_events")
+    institutions = curated.load("sco_institutions")
+    return {
+        "wits_last_year": wits_last,
+        "kaz_china_imports_last": float(last.loc["KAZ", "CHN"]),
+        "kaz_russia_imports_last": float(last.loc["KAZ", "RUS"]),
+        "kgz_china_imports_last": float(last.loc["KGZ", "CHN"]),
+        "kgz_russia_imports_last": float(last.loc["KGZ", "RUS"]),
+        "wits_states_last": len(last),
+        "kaz_sources_gap": float(agreement.loc[("KAZ", "CHN"), "mean_abs_difference"]),
+        "kaz_sources_corr": float(agreement.loc[("KAZ", "CHN"), "correlation"]),
+        "kgz_sources_gap": float(agreement.loc[("KGZ", "CHN"), "mean_abs_difference"]),
+        "remit_year": remit_year,
+        "tjk_remit_last": float(remittances.loc[remit_year, "TJK"]),
+        "kgz_remit_last": float(remittances.loc[remit_year, "KGZ"]),
+        "tjk_remit_peak": float(remittances["TJK"].max()),
+        "tjk_remit_peak_year": int(remittances["TJK"].idxmax()),
+        "kaz_remit_last": float(remittances.loc[remit_year, "KAZ"]),
+        "migration_outflow_years": int((migration[["KGZ", "TJK", "UZB"]] < 0).all(axis=1).sum()),
+        "migration_years": len(migration.dropna(how="all")),
+        "kaz_fuel_last": float(fuel.iloc[-1]),
+        "kaz_fuel_last_year": int(fuel.index.max()),
+        "free_trade_events": len(free_trade),
+        "programme_2019_year": int(curated.row("free_trade_events",
+                                               "trade-programme-2019-fta-dropped",
+                                               hedged=True)["date"][:4]),
+        "facilitation_draft_year": int(curated.row(
+            "free_trade_events", "moscow-chg-2025-trade-facilitation-draft", hedged=True)
+            ["date"][:4]),
+        "sco_institutions_total": len(institutions),
+        "sco_migration_instruments": int(institutions["title"].str.contains(
+            "migra", case=False).sum()),
     }
 
 
@@ -122,25 +165,65 @@ def openness_and_investment() -> plt.Figure:
                              "little).")
 
 
+PARTNER_COLOURS = {"CHN": "orange", "RUS": "blue"}  # distinct in colour-blind vision
+
+
 def trade_partners() -> plt.Figure:
-    """Share of China and of Russia in each Central Asian state's trade, 1992-2014."""
+    """Share of China and of Russia in each Central Asian state's imports: Correlates of
+    War to 2014 (thin) and the state's own customs data via WITS to 2021 (dots)."""
     style.apply()
-    shares = economy.trade_partner_shares(regions.CENTRAL_ASIA, ["CHN", "RUS"])
-    fig, axes = plt.subplots(1, 5, figsize=(8, 2.8), sharey=True)
+    shares = economy.import_shares(regions.CENTRAL_ASIA, ["CHN", "RUS"])
+    fig, axes = plt.subplots(1, 5, figsize=(8, 3), sharey=True)
     for ax, iso3 in zip(axes, regions.CENTRAL_ASIA, strict=True):
-        part = shares[shares["iso3"] == iso3].pivot(index="year", columns="partner",
-                                                    values="share")
-        ax.plot(part.index, part["CHN"], color=style.PALETTE["orange"], label="China")
-        ax.plot(part.index, part["RUS"], color=style.PALETTE["vermillion"], ls="--",
-                label="Russia")
+        for partner, colour in PARTNER_COLOURS.items():
+            part = shares[(shares["iso3"] == iso3) & (shares["partner"] == partner)] \
+                .set_index("year")
+            name = "China" if partner == "CHN" else "Russia"
+            ax.plot(part.index, part["cow"], color=style.PALETTE[colour], lw=1,
+                    label=f"{name} (COW)")
+            ax.plot(part.index, part["wits"], "o", ms=2.5, color=style.PALETTE[colour],
+                    label=f"{name} (WITS)")
         ax.set_title(iso3)
-        ax.set_xticks([1995, 2005, 2014])
-    axes[0].set_ylabel("% of the state's recorded trade")
-    axes[0].legend(fontsize=7, loc="upper left")
+        ax.set_xticks([1995, 2008, 2021])
+    axes[0].set_ylabel("% of the state's imports")
+    axes[0].legend(fontsize=6.5, loc="upper left")
     fig.supxlabel("Year", fontsize=9)
     fig.tight_layout()
-    return style.finish(fig, [cow.TRADE_KEY], shares, "trade partners",
-                        note="Correlates of War Trade v4.0 ends in 2014.")
+    return style.finish(fig, [cow.TRADE_KEY, *wits.KEYS.values()], shares, "trade partners",
+                        note="COW Trade v4.0 ends in 2014; WITS has gaps (Tajikistan 2001-15, "
+                             "Turkmenistan after 2000, Uzbekistan before 2017).")
+
+
+def remittances_and_migration() -> plt.Figure:
+    """Remittances received as a share of GDP, and net migration per 1,000 people."""
+    style.apply()
+    remittances = economy.remittances_share(["KGZ", "TJK", "UZB", "KAZ"])
+    migration = economy.net_migration_rate(regions.CENTRAL_ASIA)
+    fig, (left, right) = plt.subplots(1, 2, figsize=(8, 3.4))
+    style.state_lines(left, remittances.dropna(how="all"))
+    style.state_lines(right, migration.loc[1992:])
+    left.set_ylabel("% of GDP")
+    left.set_title("Personal remittances received")
+    right.set_ylabel("Per 1,000 people")
+    right.set_title("Net migration (negative: emigration)")
+    right.axhline(0, color="black", lw=0.6)
+    for ax in (left, right):
+        ax.set_xlabel("Year")
+        ax.legend(fontsize=7, ncol=2)
+    fig.tight_layout()
+    keys = [wdi.registry_key(code) for code in ("BX.TRF.PWKR.CD.DT", "NY.GDP.MKTP.CD",
+                                                "SM.POP.NETM", "SP.POP.TOTL")]
+    return style.finish(fig, keys, [remittances, migration], "remittances and migration",
+                        note="Turkmenistan reports remittances for 1996 only; net migration "
+                             "is the UN Population Division's estimate.")
+
+
+def free_trade() -> pd.DataFrame:
+    """What became of the 2003 programme's aim of a free trade area."""
+    table = curated.load("free_trade_events").sort_values("date")
+    return pd.DataFrame({"Date": table["date"], "Event": table["title"],
+                         "Verification": display.verification(table["verification"])}
+                        ).set_index("Date")
 
 
 def claims_checked() -> pd.DataFrame:
@@ -164,8 +247,14 @@ EXHIBITS = notebook.inventory(
                      "Trade openness and net inflows of foreign direct investment of the "
                      "Central Asian states."),
     notebook.Exhibit("fig-2-2-partners", trade_partners,
-                     "Share of China and of Russia in each Central Asian state's recorded "
-                     "trade, 1992-2014."),
+                     "Share of China and of Russia in each Central Asian state's imports: "
+                     "Correlates of War to 2014 and the state's own customs data (WITS) to "
+                     "2021."),
+    notebook.Exhibit("fig-2-2-remittances", remittances_and_migration,
+                     "Remittances received as a share of GDP, and net migration per 1,000 "
+                     "people, in the Central Asian states."),
+    notebook.Exhibit("tbl-2-2-free-trade", free_trade,
+                     "The free-trade aim of 2003 and what became of it."),
     notebook.Exhibit("tbl-2-2-claims", claims_checked,
                      "The thesis's economic claims, checked against cited sources."),
 )

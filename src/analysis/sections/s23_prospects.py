@@ -1,5 +1,6 @@
-"""Section 2.3: the SCO's reach beyond counter-terrorism (drug seizures and its anti-drug
-work), the SCO beside other groupings, and labelled projections to 2030."""
+"""Section 2.3: the SCO's reach beyond counter-terrorism (its institutions by domain,
+its budget, drug seizures and its anti-drug work), the SCO beside other groupings, and
+labelled projections to 2030."""
 
 from __future__ import annotations
 
@@ -9,37 +10,16 @@ import pandas as pd
 from analysis.data import countries, curated
 from analysis.data.sources import unodc, wdi
 from analysis.presentation import display, notebook, style
-from analysis.topics import drugs, groupings, membership, regions
+from analysis.topics import claims, drugs, groupings, institutions, membership, regions
 
 YEARS = range(1992, 2026)
-
-
-def _first_year_ahead(leader: pd.Series, other: pd.Series) -> int | None:
-    """The first year from which ``leader`` stays above ``other`` (both by year)."""
-    ahead = (leader > other).reindex(leader.index, fill_value=False)
-    behind = ahead.index[~ahead & leader.notna() & other.reindex(leader.index).notna()]
-    after = ahead.index[ahead & (ahead.index > (behind.max() if len(behind) else 0))]
-    return int(after.min()) if len(after) else None
-
-
-def overtaking() -> dict[str, object]:
-    """When the SCO's output passed the EU's, as each year's members and as fixed
-    compositions (the six founders against today's EU), in constant prices: the first
-    mixes accession with growth, the second is growth alone."""
-    changing = groupings.totals("gdp", YEARS, ("SCO", "EU")).pivot(
-        index="year", columns="group", values="total")
-    founders = groupings.totals("gdp", YEARS, ("SCO",), "founders").set_index("year")["total"]
-    eu_today = groupings.totals("gdp", YEARS, ("EU",), "today").set_index("year")["total"]
-    return {"changing": _first_year_ahead(changing["SCO"], changing["EU"]),
-            "fixed": _first_year_ahead(founders, eu_today),
-            "founders": founders, "eu_today": eu_today}
 
 
 def numbers() -> dict[str, object]:
     """Numbers quoted in Chapter 2.3."""
     gdp = groupings.totals("gdp", YEARS).pivot(index="year", columns="group", values="total")
     year = int(gdp.dropna().index.max())
-    passed = overtaking()
+    passed = groupings.overtaking(YEARS)
     milex = groupings.totals("military_expenditure", YEARS)
     milex = milex[milex["year"] == int(milex.dropna(subset=["covered_total"])["year"].max())]
     milex = milex.set_index("group")
@@ -72,6 +52,8 @@ def numbers() -> dict[str, object]:
         "sco_milex_members": int(milex.loc["SCO", "members"]),
         "csto_members_latest": len(groupings.members("CSTO", int(membership.latest_date().year))),
         **drug_numbers(),
+        **institutions.summary(claims.THESIS_YEAR),
+        "thesis_year": claims.THESIS_YEAR,
     }
 
 
@@ -176,6 +158,46 @@ def projections_table() -> pd.DataFrame:
     return pd.DataFrame(rows).set_index(["Indicator", "Grouping"])
 
 
+def institutions_by_domain() -> plt.Figure:
+    """How many institutions the SCO had in each domain, year by year."""
+    style.apply()
+    years = range(2001, int(institutions.institutions()["year"].max()) + 1)
+    table = institutions.cumulative_by_domain(years)
+    colours = dict(zip(institutions.DOMAINS, ("blue", "purple", "orange", "sky", "green",
+                                              "yellow", "grey"), strict=True))
+    fig, ax = plt.subplots(figsize=(8, 3.8))
+    for domain in institutions.DOMAINS:
+        ax.step(table.index, table[domain], where="post", color=style.PALETTE[colours[domain]],
+                lw=2 if domain == "security" else 1.4, label=domain)
+    ax.axvline(claims.THESIS_YEAR, color="black", lw=0.8, ls=":")
+    ax.annotate("thesis", (claims.THESIS_YEAR, table.to_numpy().max()), xytext=(3, 0),
+                textcoords="offset points", fontsize=7, va="top")
+    ax.set_xlabel("Year")
+    ax.set_ylabel("Bodies, agreements and programmes")
+    ax.set_title("The SCO's institutions by domain, cumulative")
+    ax.legend(fontsize=7, ncol=2, loc="upper left")
+    fig.tight_layout()
+    return style.finish(fig, [], table, "institutions by domain", curated=["sco_institutions"],
+                        note="Budget facts left out; 'other' is the Charter, the Secretariat, "
+                             "whole-organisation strategies and memoranda with other bodies.")
+
+
+def institutions_by_period() -> pd.DataFrame:
+    """Institutions created in each period by domain: all of them, and standing bodies."""
+    every = institutions.by_period()
+    bodies = institutions.by_period(institutions.BODIES)
+    table = every.astype(str) + " (" + bodies.astype(str) + ")"
+    return table.rename_axis(index="Domain", columns="All (standing bodies)")
+
+
+def budget() -> pd.DataFrame:
+    """What the sources say about the SCO's budget."""
+    table = institutions.budget_facts()
+    return pd.DataFrame({"Date": table["date"], "What the source says": table["title"],
+                         "Verification": display.verification(table["verification"])}
+                        ).set_index("Date")
+
+
 def drug_numbers() -> dict[str, object]:
     """Numbers of the section on drugs."""
     totals = drugs.totals()["grams_per_1000_people"].unstack()
@@ -240,6 +262,14 @@ def setup() -> None:
 
 # Every numbered figure and table of the notebook: label, function, caption.
 EXHIBITS = notebook.inventory(
+    notebook.Exhibit("fig-2-3-institutions", institutions_by_domain,
+                     "The SCO's bodies, agreements, programmes and meeting formats by domain, "
+                     "counted cumulatively from the curated table."),
+    notebook.Exhibit("tbl-2-3-institutions", institutions_by_period,
+                     "Institutions created in each period by domain; in brackets, the "
+                     "standing bodies and centres among them."),
+    notebook.Exhibit("tbl-2-3-budget", budget,
+                     "What the sources say about the SCO's budget and how members share it."),
     notebook.Exhibit("fig-2-3-drugs", drug_seizures,
                      "Heroin, opium, cannabis and methamphetamine seized per 1,000 people in "
                      "2018-2022 by the Central Asian states and the states on the "

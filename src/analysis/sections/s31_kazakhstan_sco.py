@@ -1,4 +1,5 @@
-"""Section 3.1: Kazakhstan in the SCO: its weight, initiatives, trade partners and votes."""
+"""Section 3.1: Kazakhstan in the SCO: its weight, initiatives, trade partners and votes,
+and the SCO beside the CSTO and the CICA."""
 
 from __future__ import annotations
 
@@ -7,12 +8,8 @@ import pandas as pd
 
 from analysis.data import curated
 from analysis.data.sources import cow, unga
-from analysis.presentation import display, notebook, style
-from analysis.topics import (
-    groupings,
-    kazakhstan,
-    stages,
-)
+from analysis.presentation import display, notebook, style, timelines
+from analysis.topics import crises, groupings, kazakhstan, membership, stages
 
 
 def _in_words(items: list[str]) -> str:
@@ -71,7 +68,64 @@ def numbers() -> dict[str, object]:
         "kaz_usa_distance_last": float(votes.loc[last_vote, "USA"]),
         "kaz_closer_to_rus_years": int((votes["Russia"] < votes["China"]).sum()),
         "vote_years": len(votes),
+        **forum_numbers(),
     }
+
+
+def forum_numbers() -> dict[str, object]:
+    """Numbers of the section comparing the SCO, the CSTO and the CICA."""
+    table = kazakhstan.organisations_compared(membership.latest_date().date().isoformat())
+    roles = kazakhstan.roles_in()
+    return {
+        **{f"{org}_{column}": int(table.loc[org, column]) for org in kazakhstan.COMPARED
+           for column in ("kaz_summits", "kaz_chairmanships", "crises_consulted",
+                          "crises_deployed")},
+        "crises_coded": int(table.loc["sco", "crises_coded"]),
+        "cica_proposal_year": int(roles.loc[roles["org_id"] == "cica", "date"].min()[:4]),
+    }
+
+
+ROLE_STYLES = {
+    "summit": {"marker": "D", "color": style.PALETTE["blue"], "s": 40,
+               "label": "summit in Kazakhstan"},
+    "chairmanship": {"marker": "s", "color": style.PALETTE["orange"], "s": 40,
+                     "label": "Kazakhstan takes the chair"},
+    "initiative": {"marker": "^", "color": style.PALETTE["green"], "s": 44,
+                   "label": "Kazakh initiative or institution"},
+}
+
+
+def kazakhstan_roles() -> plt.Figure:
+    """Kazakhstan's summits, chairmanships and initiatives in the SCO, CSTO and CICA."""
+    style.apply()
+    roles = kazakhstan.roles_in()
+    names = {org: crises.ACTOR_NAMES.get(org, org.upper()) for org in kazakhstan.COMPARED}
+    events = pd.DataFrame({"date": pd.to_datetime(roles["date"], format="mixed"),
+                           "row": roles["org_id"].map(names), "category": roles["kind"]})
+    fig, ax = plt.subplots(figsize=(8, 2.8))
+    timelines.draw_event_rows(ax, events, list(names.values()), ROLE_STYLES, spread=0.18)
+    ax.set_xlabel("Year")
+    ax.set_title("Kazakhstan in three regional security forums")
+    ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
+    fig.tight_layout()
+    return style.finish(fig, [], events, "Kazakhstan's roles", curated=["organisation_record"])
+
+
+def organisations_compared() -> pd.DataFrame:
+    """The SCO, the CSTO and the CICA side by side, for Kazakhstan and its neighbours."""
+    table = kazakhstan.organisations_compared(membership.latest_date().date().isoformat())
+    coded = table["crises_coded"].gt(0)
+    return pd.DataFrame({
+        "Founded": table["founded"],
+        "Central Asian members": table["central_asian_members"].map(", ".join),
+        "Summits in Kazakhstan": table["kaz_summits"],
+        "Kazakh chairmanships": table["kaz_chairmanships"],
+        "Crises with at least a consultation": [
+            f"{n} of {of}" if of else "not coded"
+            for n, of in zip(table["crises_consulted"], table["crises_coded"], strict=True)],
+        "Deployments in crises": table["crises_deployed"].where(coded, "not coded"),
+    }).set_axis(table.index.map(lambda org: crises.ACTOR_NAMES.get(org, org.upper()))
+                .rename("Organisation"))
 
 
 def kazakhstan_position() -> pd.DataFrame:
@@ -166,4 +220,11 @@ EXHIBITS = notebook.inventory(
     notebook.Exhibit("fig-3-1-partners", trade_and_votes,
                      "Kazakhstan's main trade partners (left) and the distance of its UN ideal"
                      " point from those of Russia, China and the USA (right)."),
+    notebook.Exhibit("tbl-3-1-forums", organisations_compared,
+                     "The SCO, the CSTO and the CICA for Kazakhstan and its neighbours: "
+                     "members, Kazakhstan's summits and chairmanships, and responses to the "
+                     "region's crises."),
+    notebook.Exhibit("fig-3-1-roles", kazakhstan_roles,
+                     "Kazakhstan's summits, chairmanships and initiatives in the SCO, the "
+                     "CSTO and the CICA."),
 )

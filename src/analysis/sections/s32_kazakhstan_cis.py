@@ -7,9 +7,9 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from analysis.data import countries, curated
-from analysis.data.sources import cow, sipri
+from analysis.data.sources import cow, sipri, wdi
 from analysis.presentation import display, notebook, style, timelines
-from analysis.topics import claims, crises, kazakhstan, membership
+from analysis.topics import claims, crises, economy, kazakhstan, membership, regions
 
 
 def numbers() -> dict[str, object]:
@@ -66,7 +66,17 @@ def record_numbers() -> dict[str, object]:
         "jan2022_withdrawn": _day("csto-kazakhstan-withdrawal-2022"),
         "jan2022_deaths_low": int(january["deaths_low"]),
         "jan2022_deaths_high": int(january["deaths_high"]),
+        **homicide_numbers(),
     }
+
+
+def homicide_numbers() -> dict[str, object]:
+    rates = economy.indicator("VC.IHR.PSRC.P5", ["KAZ", "RUS"], since=1990)["KAZ"].dropna()
+    return {"kaz_homicide_first": float(rates.iloc[0]), "kaz_homicide_first_year":
+            int(rates.index.min()), "kaz_homicide_last": float(rates.iloc[-1]),
+            "kaz_homicide_last_year": int(rates.index.max()),
+            "kaz_homicide_peak": float(rates.max()), "kaz_homicide_peak_year":
+            int(rates.idxmax())}
 
 
 ROLE_COLOURS = {"member": "blue", "suspended": "grey", "frozen": "grey"}
@@ -186,6 +196,22 @@ def csto_record() -> plt.Figure:
     return style.finish(fig, [], events, "CSTO record", curated=["organisation_record"])
 
 
+def homicide() -> plt.Figure:
+    """Intentional homicides per 100,000 people: domestic security as the police count it."""
+    style.apply()
+    table = economy.indicator("VC.IHR.PSRC.P5", [*regions.CENTRAL_ASIA, "RUS"], since=1990)
+    fig, ax = plt.subplots(figsize=(8, 3.4))
+    style.state_lines(ax, table.dropna(how="all"), marker="o")
+    ax.set_xlabel("Year")
+    ax.set_ylabel("Homicides per 100,000 people")
+    ax.set_title("Intentional homicide")
+    ax.legend(fontsize=7, ncol=3)
+    fig.tight_layout()
+    return style.finish(fig, [wdi.registry_key("VC.IHR.PSRC.P5")], table, "homicide",
+                        note="UNODC figures relayed by the World Bank; gaps are years without "
+                             "data, and recording practices differ between states.")
+
+
 def csto_in_crises() -> pd.DataFrame:
     """The crises in the CSTO's member states: what the CSTO, the SCO and Russia did."""
     table = crises.in_member_states("csto")
@@ -213,6 +239,9 @@ EXHIBITS = notebook.inventory(
                      "The CSTO's record by state: deployments, requests for help it declined, "
                      "members leaving or freezing their participation, exercises, and its "
                      "summits in Kazakhstan."),
+    notebook.Exhibit("fig-3-2-homicide", homicide,
+                     "Intentional homicides per 100,000 people in the Central Asian states "
+                     "and Russia."),
     notebook.Exhibit("tbl-3-2-crises", csto_in_crises,
                      "The crises in the CSTO's member states since 1992 and the strongest "
                      "response of the CSTO, the SCO and Russia (from the crisis dataset)."),

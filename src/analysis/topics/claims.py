@@ -31,6 +31,8 @@ from analysis.data import curated, raw
 from analysis.data.sources import cow, wdi
 from analysis.topics import footprint, membership, organisations
 
+THESIS_YEAR = 2020  # the thesis was submitted in 2020 (book/references.bib, thesis2020)
+
 VERDICTS = ("supported", "outdated", "contradicted", "unverifiable")
 STALE_FACTOR = 2.0  # a "more than" figure under half the measurement is stale
 

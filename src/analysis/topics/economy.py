@@ -1,7 +1,9 @@
-"""The economies of the SCO members: growth, convergence, openness, investment, trade ties.
+"""The economies of the SCO members: growth, convergence, openness, investment, trade
+ties, remittances and migration.
 
 World Bank series for 1992 onwards (the first full year of the Central Asian
-states) and Correlates of War bilateral trade, which ends in 2014.
+states), Correlates of War bilateral trade, which ends in 2014, and the states' own
+import statistics by partner from WITS, which run to 2021 with gaps.
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from analysis.data.sources import cow, wdi
+from analysis.data.sources import cow, wdi, wits
 
 FIRST_YEAR = 1992
 
@@ -88,3 +90,60 @@ def main_partner_switch(shares: pd.DataFrame, first: str, second: str) -> pd.Ser
                                                     else ahead.index.min() - 1))]
         out[iso3] = int(later.min()) if len(later) else pd.NA
     return pd.Series(out, name=f"{second} ahead of {first} from")
+
+
+def _imports(iso3: str) -> pd.DataFrame:
+    """``iso3``'s imports from each partner per year in COW Trade (US$ million)."""
+    frame = cow.trade()
+    frame = frame[frame["year"] >= FIRST_YEAR]
+    first = frame[frame["iso3_1"] == iso3].assign(partner=lambda f: f["iso3_2"],
+                                                  imports=lambda f: f["flow1"])
+    second = frame[frame["iso3_2"] == iso3].assign(partner=lambda f: f["iso3_1"],
+                                                   imports=lambda f: f["flow2"])
+    return pd.concat([first, second])[["year", "partner", "imports"]].dropna()
+
+
+def import_shares(states: list[str], partners: list[str]) -> pd.DataFrame:
+    """Share (%) of each partner in each state's imports, from both sources: ``cow``
+    (COW Trade v4.0, to 2014, partner-recorded flows included) and ``wits`` (the state's
+    own customs data via WITS, to 2021). Long frame ``iso3, partner, year, cow, wits``."""
+    rows = []
+    for iso3 in states:
+        imports = _imports(iso3)
+        total = imports.groupby("year")["imports"].sum()
+        for partner in partners:
+            share = 100 * imports[imports["partner"] == partner].groupby("year")["imports"] \
+                .sum().reindex(total.index, fill_value=0) / total
+            rows.append(share.rename("cow").reset_index().assign(iso3=iso3, partner=partner))
+    cow_shares = pd.concat(rows, ignore_index=True)
+    wits_shares = wits.import_shares(tuple(partners)).rename(
+        columns={"reporter_iso3": "iso3", "partner_iso3": "partner", "share": "wits"})
+    merged = cow_shares.merge(wits_shares[wits_shares["iso3"].isin(states)],
+                              on=["iso3", "partner", "year"], how="outer")
+    return merged.sort_values(["iso3", "partner", "year"], ignore_index=True)[
+        ["iso3", "partner", "year", "cow", "wits"]]
+
+
+def import_share_agreement(shares: pd.DataFrame) -> pd.DataFrame:
+    """Where both sources have a share: the years, and the mean absolute difference and
+    the correlation of the two series, per state and partner."""
+    both = shares.dropna(subset=["cow", "wits"])
+    return both.groupby(["iso3", "partner"]).apply(lambda g: pd.Series({
+        "years": len(g), "first": int(g["year"].min()), "last": int(g["year"].max()),
+        "mean_abs_difference": float((g["cow"] - g["wits"]).abs().mean()),
+        "correlation": float(g["cow"].corr(g["wits"])) if len(g) > 2 else float("nan")}),
+        include_groups=False)
+
+
+def remittances_share(states: list[str]) -> pd.DataFrame:
+    """Personal remittances received as a share (%) of GDP, per year."""
+    remittances = indicator("BX.TRF.PWKR.CD.DT", states)
+    gdp = indicator("NY.GDP.MKTP.CD", states).reindex(remittances.index)
+    return 100 * remittances / gdp
+
+
+def net_migration_rate(states: list[str]) -> pd.DataFrame:
+    """Net migration per 1,000 people, per year (negative: more people left)."""
+    migration = indicator("SM.POP.NETM", states)
+    population = indicator("SP.POP.TOTL", states).reindex(migration.index)
+    return 1000 * migration / population

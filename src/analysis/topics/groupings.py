@@ -183,3 +183,24 @@ def project(indicator: str, group: str, window: int = 10, horizon: int = 2030) -
         annual_growth=float(100 * (np.exp(drift) - 1)),
         excluded=tuple(sorted(set(states) - set(covered))),
     )
+
+
+def _first_year_ahead(leader: pd.Series, other: pd.Series) -> int | None:
+    """The first year from which ``leader`` stays above ``other`` (both by year)."""
+    ahead = (leader > other).reindex(leader.index, fill_value=False)
+    behind = ahead.index[~ahead & leader.notna() & other.reindex(leader.index).notna()]
+    after = ahead.index[ahead & (ahead.index > (behind.max() if len(behind) else 0))]
+    return int(after.min()) if len(after) else None
+
+
+def overtaking(years: range) -> dict[str, object]:
+    """When the SCO's output passed the EU's, as each year's members and as fixed
+    compositions (the six founders against today's EU), in constant prices: the first
+    mixes accession with growth, the second is growth alone."""
+    changing = totals("gdp", years, ("SCO", "EU")).pivot(
+        index="year", columns="group", values="total")
+    founders = totals("gdp", years, ("SCO",), "founders").set_index("year")["total"]
+    eu_today = totals("gdp", years, ("EU",), "today").set_index("year")["total"]
+    return {"changing": _first_year_ahead(changing["SCO"], changing["EU"]),
+            "fixed": _first_year_ahead(founders, eu_today),
+            "founders": founders, "eu_today": eu_today}

@@ -1,4 +1,5 @@
-"""Kazakhstan in the SCO and in the CSTO: its weight, its trade, its votes, its allies."""
+"""Kazakhstan in the SCO, the CSTO and the CICA: its weight, its trade, its votes, its
+allies, and its roles in the three forums."""
 
 from __future__ import annotations
 
@@ -8,11 +9,13 @@ from analysis.data import curated
 from analysis.data.sources import cow, sipri
 from analysis.topics import (
     alignment,
+    crises,
     economy,
     footprint,
     groupings,
     membership,
     organisations,
+    regions,
     security,
 )
 
@@ -126,3 +129,42 @@ def shares_over_time() -> pd.DataFrame:
             out[name.removesuffix("_current") + suffix] = (
                 100 * own.reindex(out.index) / totals.set_index("year")["covered_total"])
     return out.dropna(how="all")
+
+
+COMPARED = ("sco", "csto", "cica")  # the three security forums the thesis sets side by side
+
+
+def roles_in(orgs: tuple[str, ...] = COMPARED) -> pd.DataFrame:
+    """Kazakhstan's summits hosted, chairmanships and initiatives in each organisation,
+    from the curated record: ``date, org_id, kind, title`` in date order."""
+    record = curated.load("organisation_record")
+    mine = record[record["iso3"].fillna("").str.split(";").map(lambda s: "KAZ" in s)
+                  & record["org_id"].isin(orgs)
+                  & record["kind"].isin(["summit", "chairmanship", "initiative"])]
+    return mine[["date", "org_id", "kind", "title"]].sort_values("date", ignore_index=True)
+
+
+def organisations_compared(latest: str) -> pd.DataFrame:
+    """The SCO, CSTO and CICA side by side for Central Asia: the region's members on
+    ``latest``, Kazakhstan's summits and chairmanships, and their response to the
+    region's crises (from the crisis dataset; the CICA is not coded there)."""
+    roles = organisations.roles_on(latest).reindex(regions.CENTRAL_ASIA)
+    founded = curated.load("eurasian_organisations").set_index("org_id")["founded"]
+    kaz = roles_in()
+    codes = crises.responses()
+    rows = {}
+    for org in COMPARED:
+        mine = kaz[kaz["org_id"] == org]
+        coded = codes[codes["actor"] == org]
+        central = sorted(roles.index[roles.get(org, pd.Series(dtype=str)).eq("member")]) \
+            if org in roles else []
+        rows[org] = {
+            "founded": founded.get(org, pd.NA),
+            "central_asian_members": central,
+            "kaz_summits": int((mine["kind"] == "summit").sum()),
+            "kaz_chairmanships": int((mine["kind"] == "chairmanship").sum()),
+            "crises_coded": len(coded),
+            "crises_consulted": int((coded["level"] >= crises.LEVEL["consultation"]).sum()),
+            "crises_deployed": int((coded["response"] == "deployment").sum()),
+        }
+    return pd.DataFrame(rows).T

@@ -11,7 +11,7 @@ import pandas as pd
 
 from analysis.data import curated
 from analysis.data.sources import owid, sipri, ucdp, wdi
-from analysis.topics import membership
+from analysis.topics import claims, membership
 
 
 def _wide(frame: pd.DataFrame, column: str, states: list[str]) -> pd.DataFrame:
@@ -70,8 +70,8 @@ VIOLENCE_TYPE_NAMES = {"intrastate": "State-based, intrastate",
 
 def violence_periods() -> list[tuple[int, int]]:
     """Before the Shanghai Five, its years, the SCO to the thesis, and after the thesis."""
-    return [(1989, 1995), (1996, 2000), (2001, 2020),
-            (2021, int(ucdp.organized_violence()["year"].max()))]
+    return [(1989, 1995), (1996, 2000), (2001, claims.THESIS_YEAR),
+            (claims.THESIS_YEAR + 1, int(ucdp.organized_violence()["year"].max()))]
 
 
 def organized_violence_by_type(states: list[str]) -> pd.DataFrame:
