@@ -12,17 +12,13 @@ from analysis.data.sources import cow_disputes, naturalearth
 from analysis.presentation import maps, style, timelines
 from analysis.topics import borders, regions
 
-
-def _marker(marker: str, colour: str, size: int, label: str) -> dict:
-    return {"marker": marker, "color": style.PALETTE[colour], "s": size, "label": label}
-
-
 AGREEMENT_STYLES = {
-    "border_treaty": _marker("o", "blue", 46, "border treaty"),
-    "supplementary_agreement": _marker("s", "sky", 34, "supplementary agreement"),
-    "demarcation": _marker("^", "green", 44, "demarcation"),
-    "confidence_building": _marker("D", "orange", 38, "military confidence or arms reduction"),
-    "cession": _marker("X", "vermillion", 60, "territory ceded to China (COW)"),
+    "border_treaty": timelines.marker("o", "blue", 46, "border treaty"),
+    "supplementary_agreement": timelines.marker("s", "sky", 34, "supplementary agreement"),
+    "demarcation": timelines.marker("^", "green", 44, "demarcation"),
+    "confidence_building": timelines.marker("D", "orange", 38,
+                                            "military confidence or arms reduction"),
+    "cession": timelines.marker("X", "vermillion", 60, "territory ceded to China (COW)"),
 }
 
 

@@ -6,6 +6,8 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 
+from analysis.presentation import style
+
 
 def draw_event_list(ax: Axes, events: pd.DataFrame, colours: dict[str, str]) -> None:
     """Dots at each event's date (columns: date, label, category), newest at the bottom.
@@ -28,6 +30,12 @@ def draw_event_list(ax: Axes, events: pd.DataFrame, colours: dict[str, str]) -> 
     ax.grid(axis="y", visible=False)
 
 
+def marker(shape: str, colour: str, size: int, label: str) -> dict:
+    """The matplotlib keywords of one category of :func:`draw_event_rows` (``colour`` is
+    a name in the house palette)."""
+    return {"marker": shape, "color": style.PALETTE[colour], "s": size, "label": label}
+
+
 def draw_event_rows(ax: Axes, events: pd.DataFrame, rows: list[str],
                     styles: dict[str, dict], spread: float = 0.0) -> None:
     """Events (columns: date, row, category) as markers on one line per ``rows`` entry,
@@ -36,9 +44,9 @@ def draw_event_rows(ax: Axes, events: pd.DataFrame, rows: list[str],
     that much, so that events of different kinds on the same day stay visible."""
     positions = {row: len(rows) - 1 - i for i, row in enumerate(rows)}
     shifts = np.linspace(spread, -spread, len(styles)) if len(styles) > 1 else [0.0]
-    for shift, (category, style) in zip(shifts, styles.items(), strict=True):
+    for shift, (category, keywords) in zip(shifts, styles.items(), strict=True):
         chosen = events[events["category"] == category]
-        ax.scatter(chosen["date"], chosen["row"].map(positions) + shift, zorder=3, **style)
+        ax.scatter(chosen["date"], chosen["row"].map(positions) + shift, zorder=3, **keywords)
     ax.set_yticks(list(positions.values()), list(positions))
     ax.set_ylim(-0.7, len(rows) - 0.3)
     ax.grid(axis="y", color="#EEEEEE")

@@ -86,12 +86,9 @@ def forum_numbers() -> dict[str, object]:
 
 
 ROLE_STYLES = {
-    "summit": {"marker": "D", "color": style.PALETTE["blue"], "s": 40,
-               "label": "summit in Kazakhstan"},
-    "chairmanship": {"marker": "s", "color": style.PALETTE["orange"], "s": 40,
-                     "label": "Kazakhstan takes the chair"},
-    "initiative": {"marker": "^", "color": style.PALETTE["green"], "s": 44,
-                   "label": "Kazakh initiative or institution"},
+    "summit": timelines.marker("D", "blue", 40, "summit in Kazakhstan"),
+    "chairmanship": timelines.marker("s", "orange", 40, "Kazakhstan takes the chair"),
+    "initiative": timelines.marker("^", "green", 44, "Kazakh initiative or institution"),
 }
 
 

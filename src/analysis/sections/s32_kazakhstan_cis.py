@@ -163,15 +163,11 @@ def kazakhstan_bilateral_security() -> pd.DataFrame:
 
 
 RECORD_STYLES = {
-    "deployment": {"marker": "o", "color": style.PALETTE["vermillion"], "s": 50,
-                   "label": "deployment"},
-    "declined_request": {"marker": "X", "color": style.PALETTE["black"], "s": 50,
-                         "label": "request for help declined"},
-    "suspension": {"marker": "v", "color": style.PALETTE["purple"], "s": 44,
-                   "label": "member suspends or freezes"},
-    "exercise": {"marker": "s", "color": style.PALETTE["sky"], "s": 30, "label": "exercise"},
-    "summit": {"marker": "D", "color": style.PALETTE["blue"], "s": 30,
-               "label": "summit in Kazakhstan"},
+    "deployment": timelines.marker("o", "vermillion", 50, "deployment"),
+    "declined_request": timelines.marker("X", "black", 50, "request for help declined"),
+    "suspension": timelines.marker("v", "purple", 44, "member suspends or freezes"),
+    "exercise": timelines.marker("s", "sky", 30, "exercise"),
+    "summit": timelines.marker("D", "blue", 30, "summit in Kazakhstan"),
 }
 
 
