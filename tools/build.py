@@ -239,7 +239,8 @@ def build_html(source: Path = paths.REPO_ROOT, build_dir: Path | None = None,
     site = build_dir / "site"  # Sphinx's working tree: doctrees, execution cache, html
     html = build_dir / "html"  # the published book
     book_stamp = build_dir / "book-key.txt"
-    book_key = content_key(BOOK_INPUTS, source)
+    # the repository URL shows or hides the launch buttons (book/_ext/launch_buttons.py)
+    book_key = content_key(BOOK_INPUTS, source) + os.environ.get("SCO_REPOSITORY_URL", "")
     if not force and (html / "index.html").is_file() and book_stamp.is_file() \
             and book_stamp.read_text().strip() == book_key:
         print(f"book is up to date ({html}); nothing to do")
