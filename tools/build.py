@@ -272,7 +272,8 @@ def build_pdf(source: Path = paths.REPO_ROOT, build_dir: Path | None = None) -> 
                "--keep-going"]
     built = site / "_build" / "latex" / "book.pdf"
     built.unlink(missing_ok=True)  # only a PDF made by this build may be published
-    result = subprocess.run(command, check=False)
+    # book/_ext/pdf_edition.py: the PDF's own settings (no code)
+    result = subprocess.run(command, check=False, env={**os.environ, "SCO_EDITION": "pdf"})
     if result.returncode != 0 or not built.is_file():
         print(f"PDF BUILD FAILED (exit {result.returncode}).", file=sys.stderr)
         return result.returncode or 1

@@ -10,6 +10,7 @@ import nbformat
 import pytest
 
 from analysis import paths
+from analysis.sections import s91_replication
 
 pytestmark = pytest.mark.integration
 
@@ -71,3 +72,26 @@ def test_every_figure_is_numbered_and_its_image_exists(name):
         assert f'id="{figure}"' in page, figure
     for src in re.findall(r'<img [^>]*src="([^"]+)"', page):
         assert (HTML / "notebooks" / src).resolve().is_file(), src
+
+
+@pytest.mark.parametrize("name", sorted(NUMBERS))
+def test_exhibits_carry_their_book_numbers_and_figures_their_captions_as_alt_text(name):
+    page = _page(name)
+    inventory = s91_replication.figure_inventory()
+    mine = inventory[inventory["notebook"] == f"notebooks/{name}.ipynb"]
+    for row in mine.itertuples():
+        block = page[page.index(f'id="{row.name}"'):]
+        number = re.search(r'<span class="caption-number">([^<]+)</span>', block).group(1)
+        assert number.strip() == row.number, row.name
+        if row.kind == "figure":
+            alt = re.search(r'<img [^>]*alt="([^"]*)"', block).group(1)
+            assert html.unescape(alt) == row.caption
+    for alt in re.findall(r'<img [^>]*alt="([^"]*)"', page):
+        assert not re.search(r"\.(png|svg|jpe?g)$|/", alt), f"alt text is a path: {alt}"
+
+
+@pytest.mark.parametrize("name", sorted(NUMBERS))
+def test_every_code_cell_is_hidden_behind_a_toggle(name):
+    page = _page(name)
+    cells = re.findall(r'<div class="(cell(?: [^"]*)?)"', page)
+    assert cells and all("tag_hide-input" in classes for classes in cells)

@@ -10,6 +10,7 @@ import subprocess
 import pytest
 
 from analysis import paths
+from analysis.sections import s91_replication
 
 pytestmark = pytest.mark.pdf
 
@@ -52,9 +53,42 @@ def test_every_chapter_is_in_the_pdf_in_toc_order(text):
     assert positions == sorted(positions), "chapters are out of toc order"
 
 
-def test_figures_are_numbered_and_bibliography_present(text):
-    assert re.search(r"Fig\. 1\.1", text)
-    assert "References" in text and "World Development Indicators" in text
+def test_exhibits_are_numbered_by_chapter_as_in_the_html_edition(text):
+    inventory = s91_replication.figure_inventory()
+    for number in inventory["number"]:
+        assert number in text, f"{number} is not in the PDF"
+    assert "Fig. " not in text  # one name for figures ("Figure") and one for tables
+    # a chapter carries its thesis number once, as its LaTeX number ("Chapter 2.1"), not
+    # a counter of its own beside it ("Chapter Five ... 2.1")
+    assert re.search(r"Chapter 2\.1 The SCO in ensuring security in Central Asia", text)
+    assert not re.search(r"CHAPTER (ONE|TWO|THREE|FOUR|FIVE|SIX|SEVEN|EIGHT|NINE|TEN)\b",
+                         text.upper())
+
+
+def test_a4_title_page_and_lists_of_figures_and_tables():
+    info = subprocess.run(["pdfinfo", str(PDF)], capture_output=True, text=True,
+                          check=True).stdout
+    assert "(A4)" in info
+    first = subprocess.run(["pdftotext", "-f", "1", "-l", "1", str(PDF), "-"],
+                           capture_output=True, text=True, check=True).stdout
+    first = " ".join(first.split())
+    assert "An executable, data-backed edition of" in first
+    for part in ("Anonymous", "Karaganda Economic University of Kazpotrebsoyuz", "2020"):
+        assert part in first, f"the title page does not name the thesis's {part}"
+    assert re.search(r"Built on \d{1,2} \w+ \d{4} from commit [0-9a-f]{12}", first)
+    front = subprocess.run(["pdftotext", "-f", "2", "-l", "20", str(PDF), "-"],
+                           capture_output=True, text=True, check=True).stdout.upper()
+    assert front.index("CONTENTS") < front.index("LIST OF FIGURES") < \
+        front.index("LIST OF TABLES")
+
+
+def test_no_code_and_one_sorted_author_year_bibliography(text):
+    assert "from analysis.sections import" not in text and "section.setup()" not in text
+    bibliography = text[text.rfind("This list holds the thesis"):]
+    labels = re.findall(r"\[([^\]]+), (\d{4})\]", bibliography)
+    assert len(labels) > 10
+    assert labels == sorted(labels, key=lambda label: (label[0].lower(), label[1]))
+    assert "world development indicators" in bibliography.lower()
 
 
 def test_cyrillic_is_rendered(text):
@@ -68,6 +102,6 @@ def test_tables_print_as_tables_and_every_reference_resolves(text):
     assert not re.search(r"Founded\s+\\\s*$", text, re.M)
     assert "continued from previous page" in text and "Table" not in re.findall(
         r"(\S+)\s*.?\s*continued from previous page", text)
-    assert re.search(r"Fig\. \d+\.\d+: Security-relevant organisations of Eurasia\.",
+    assert re.search(r"Table \d\.\d\.\d+: Security-relevant organisations of Eurasia\.",
                      " ".join(text.split()))
     assert "??" not in text  # a reference LaTeX could not resolve

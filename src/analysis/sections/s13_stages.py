@@ -247,22 +247,22 @@ EXHIBITS = notebook.inventory(
     notebook.Exhibit("fig-1-3-stages", sco_stages,
                      "Member states at the end of each year, summits of the heads of state, "
                      "and the five stages of the SCO's development."),
-    notebook.Exhibit("fig-1-3-voting", un_voting_distance,
-                     "Distance of the UN General Assembly ideal points of the Central Asian "
-                     "states, Russia and China from the USA and from the average of the EU "
-                     "members of each year; dotted lines mark the events in the curated table."),
     notebook.Exhibit("fig-1-3-borders", border_agreements,
                      "Border treaties, supplementary agreements, demarcation protocols and "
                      "military confidence-building agreements by pair of states, with the "
                      "cessions of territory to China recorded by Correlates of War."),
-    notebook.Exhibit("fig-1-3-border-map", settled_borders,
-                     "The land borders of the Central Asian states, coloured by the year in "
-                     "which the two neighbours signed their first border treaty."),
     notebook.Exhibit("tbl-1-3-china-borders", china_borders,
                      "The borders of Kazakhstan, Kyrgyzstan and Tajikistan with China: "
                      "treaties, the last step, and the cessions recorded by Correlates of War."),
+    notebook.Exhibit("fig-1-3-border-map", settled_borders,
+                     "The land borders of the Central Asian states, coloured by the year in "
+                     "which the two neighbours signed their first border treaty."),
     notebook.Exhibit("tbl-1-3-disputes", disputes,
                      "Militarised interstate disputes with a Central Asian participant, by "
                      "period and by whether every participant was then a member of the SCO (or "
                      "the Shanghai Five)."),
+    notebook.Exhibit("fig-1-3-voting", un_voting_distance,
+                     "Distance of the UN General Assembly ideal points of the Central Asian "
+                     "states, Russia and China from the USA and from the average of the EU "
+                     "members of each year; dotted lines mark the events in the curated table."),
 )

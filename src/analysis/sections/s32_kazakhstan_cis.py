@@ -235,10 +235,10 @@ EXHIBITS = notebook.inventory(
                      "The CSTO's record by state: deployments, requests for help it declined, "
                      "members leaving or freezing their participation, exercises, and its "
                      "summits in Kazakhstan."),
-    notebook.Exhibit("fig-3-2-homicide", homicide,
-                     "Intentional homicides per 100,000 people in the Central Asian states "
-                     "and Russia."),
     notebook.Exhibit("tbl-3-2-crises", csto_in_crises,
                      "The crises in the CSTO's member states since 1992 and the strongest "
                      "response of the CSTO, the SCO and Russia (from the crisis dataset)."),
+    notebook.Exhibit("fig-3-2-homicide", homicide,
+                     "Intentional homicides per 100,000 people in the Central Asian states "
+                     "and Russia."),
 )

@@ -18,7 +18,7 @@ import pandas as pd
 
 from analysis import paths
 from analysis.data import curated, raw
-from analysis.presentation import display, notebook
+from analysis.presentation import display, notebook, numbering
 
 KEY_PACKAGES = ("jupyter-book", "myst-nb", "sphinx", "jupyter-cache", "pandas", "numpy",
                 "matplotlib", "pandera", "pooch", "pyreadr", "openpyxl", "py7zr", "nbval")
@@ -100,11 +100,16 @@ def section_modules() -> dict[str, object]:
 
 
 def figure_inventory() -> pd.DataFrame:
-    """Every numbered figure and table: label, kind, notebook, function and caption."""
-    rows = [{"name": exhibit.label, "kind": exhibit.kind, "notebook": notebook_file,
-             "function": exhibit.function, "caption": exhibit.caption}
-            for notebook_file, module in section_modules().items()
-            for exhibit in module.EXHIBITS.values()]
+    """Every numbered figure and table: its number in the book ("Figure 2.1.3"), label,
+    kind, notebook, function and caption."""
+    rows = []
+    for notebook_file, module in section_modules().items():
+        chapter = numbering.chapter_label(Path(notebook_file).stem)
+        numbers = numbering.exhibit_numbers(list(module.EXHIBITS), chapter)
+        rows += [{"number": numbers[exhibit.label], "name": exhibit.label,
+                  "kind": exhibit.kind, "notebook": notebook_file,
+                  "function": exhibit.function, "caption": exhibit.caption}
+                 for exhibit in module.EXHIBITS.values()]
     return pd.DataFrame(rows)
 
 
