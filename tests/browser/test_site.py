@@ -108,3 +108,42 @@ def test_the_default_icon_address_is_served(site):
     with urllib.request.urlopen(f"{site}/favicon.ico") as response:
         assert response.status == 200
         assert response.read(4) == b"\x00\x00\x01\x00"  # an ICO file
+
+
+CHAPTERS = sorted(p for p in PAGES if p.startswith("notebooks/"))
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.mark.parametrize("name", CHAPTERS)
+def test_on_a_phone_code_is_collapsed_and_wide_tables_scroll(site, browser, name):
+    page = browser.new_page(viewport=PHONE)
+    page.goto(f"{site}/{name}", wait_until="networkidle")
+    code = page.evaluate("""() => [...document.querySelectorAll('.cell')]
+        .filter(c => c.querySelector('.cell_input'))
+        .map(c => { const d = c.querySelector('details'); return d !== null && !d.open; })""")
+    assert code and all(code), "every code cell sits in a closed 'show code' toggle"
+    # a table wider than the column must sit in an element that scrolls sideways
+    cut = page.evaluate("""() => [...document.querySelectorAll('article table')]
+        .filter(t => t.getBoundingClientRect().right > window.innerWidth + 1)
+        .filter(t => { let e = t.parentElement;
+            while (e && e.tagName !== 'ARTICLE') {
+              const o = getComputedStyle(e).overflowX;
+              if ((o === 'auto' || o === 'scroll') && e.clientWidth <= window.innerWidth)
+                return false;
+              e = e.parentElement; }
+            return true; }).length""")
+    assert cut == 0, f"{cut} table(s) run off a phone screen with nothing to scroll"
+    page.close()
+
+
+@pytest.mark.parametrize("name", CHAPTERS)
+def test_figures_have_their_caption_as_alt_text_and_open_full_size(site, browser, name):
+    page = browser.new_page()
+    page.goto(f"{site}/{name}", wait_until="networkidle")
+    images = page.evaluate("""() => [...document.querySelectorAll('figure img')].map(i =>
+        ({alt: i.getAttribute('alt') || '', link: i.closest('a') ? i.closest('a').href : '',
+          src: i.src}))""")
+    for image in images:
+        assert len(image["alt"]) > 20 and "/" not in image["alt"], image
+        assert image["link"] == image["src"], "a tap on a figure opens it at full size"
+    page.close()

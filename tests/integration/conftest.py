@@ -28,6 +28,7 @@ def tiny_book(tmp_path):
         shutil.copyfile(paths.REPO_ROOT / "book" / "favicon.svg", root / "book" / "favicon.svg")
         shutil.copytree(paths.REPO_ROOT / "book" / "extra", root / "book" / "extra")
         shutil.copytree(paths.REPO_ROOT / "book" / "_ext", root / "book" / "_ext")
+        shutil.copytree(paths.REPO_ROOT / "book" / "_static", root / "book" / "_static")
         (root / "book" / "index.md").write_text(markdown)
         for name, code in notebooks.items():
             if record:

@@ -43,7 +43,7 @@ def agreements_timeline() -> plt.Figure:
     timelines.draw_event_rows(ax, events, rows, AGREEMENT_STYLES)
     ax.set_xlabel("Year signed")
     ax.set_title("Settling the borders: agreements by pair of states")
-    ax.legend(fontsize=7, loc="upper right", frameon=True)
+    ax.legend(fontsize=8, loc="upper right", frameon=True)
     fig.tight_layout()
     return style.finish(fig, [cow_disputes.TERRITORIAL_CHANGE_KEY], events, "border agreements",
                         curated=["border_agreements"],
@@ -79,7 +79,7 @@ def settled_borders_map() -> plt.Figure:
                for lo, hi, c in BORDER_PERIODS]
     handles.append(plt.Line2D([], [], color=style.PALETTE["grey"], lw=2.4,
                               label="no treaty in the table"))
-    ax.legend(handles=handles, title="First border treaty", fontsize=7, title_fontsize=7,
+    ax.legend(handles=handles, title="First border treaty", fontsize=8, title_fontsize=8,
               loc="upper right")
     ax.set_title("The land borders of Central Asia, by the year of their first treaty")
     table = pd.DataFrame([(a, b, y) for (a, b), y in years.items()],

@@ -1,16 +1,22 @@
-"""How the book's tables print: every DataFrame also renders as a MyST ``list-table``.
+"""How the book's tables print, online and in the PDF.
 
-The HTML book shows pandas' own HTML table. The PDF edition cannot use HTML and
-would fall back to pandas' fixed-width text, which runs off the page. So each frame
-shown in a notebook also carries a ``text/markdown`` representation: a MyST
-``list-table`` whose column widths follow the length of their text, which Sphinx
-turns into a LaTeX table with wrapping cells. Every notebook's set-up
+Online, a DataFrame is an HTML table of the book's own (:func:`html_table`): one header
+row (the index becomes the first columns, so there is no empty row for its name),
+numbers right-aligned with thousands separators, text left-aligned and wrapping,
+verdicts and verification statuses marked by a class the stylesheet colours, and
+the whole in a wrapper that scrolls sideways on a narrow screen. The PDF edition
+cannot use HTML and would fall back to pandas' fixed-width text, which runs off the
+page; so each frame also carries a ``text/markdown`` representation, a MyST
+``list-table`` whose column widths follow the length of their text, which Sphinx turns
+into a LaTeX table with wrapping cells. Every notebook's set-up
 (:func:`analysis.presentation.notebook.setup`) calls :func:`register`.
 """
 
 from __future__ import annotations
 
+import html
 import math
+import numbers
 import re
 import sys
 
@@ -102,12 +108,63 @@ def _is_row_number(index: pd.Index) -> bool:
     return isinstance(index, pd.RangeIndex) and index.name is None and index.start == 0
 
 
+# Cell values that judge something: a class each, which book/_static/book.css colours
+# (the word itself stays, so colour is never the only signal).
+JUDGEMENTS = ("supported", "mixed", "not supported", "contradicted", "outdated",
+              "unverifiable", "cannot be tested", "verified", "sources disagree", "inferred")
+NUMBER = re.compile(r"^[-+\u2212]?\d[\d,]*(\.\d+)?\s?%?$")
+
+
+def _is_year_column(values: pd.Series) -> bool:
+    """Whole numbers that are all years (1800-2100) are printed without a separator."""
+    numeric = pd.to_numeric(values, errors="coerce")
+    return bool(numeric.notna().all() and (numeric % 1 == 0).all()
+                and numeric.between(1800, 2100).all())
+
+
+def _cell(value: object, years: bool) -> tuple[str, str]:
+    """(class, HTML) of one cell."""
+    if isinstance(value, numbers.Integral) and not isinstance(value, bool):
+        return "num", str(value) if years else f"{value:,}"
+    if isinstance(value, float) and not pd.isna(value):
+        if years and value % 1 == 0:
+            return "num", str(int(value))
+        return "num", f"{value:,.0f}" if abs(value) >= 1e5 else f"{value:,.6g}"
+    text = "" if pd.isna(value) else str(value)
+    if NUMBER.match(text):
+        return "num", html.escape(text)
+    if text.lower() in JUDGEMENTS:
+        return f"judgement judgement-{text.lower().replace(' ', '-')}", html.escape(text)
+    escaped = html.escape(text)
+    linked = URL.sub(lambda m: f'<a href="{m.group(0)}">{m.group(0)}</a>', escaped)
+    return "text", linked
+
+
+def html_table(frame: pd.DataFrame) -> str:
+    """``frame`` as the book's HTML table: one header row, aligned and marked cells."""
+    flat = frame if _is_row_number(frame.index) else frame.reset_index()
+    years = {column: _is_year_column(flat[column]) for column in flat.columns}
+    cells = [[_cell(value, years[column]) for column, value in zip(flat.columns, row,
+                                                                   strict=True)]
+             for row in flat.itertuples(index=False)]
+    numeric = [bool(cells) and all(row[i][0] == "num" or not row[i][1] for row in cells)
+               for i in range(len(flat.columns))]
+    head = "".join(f'<th class="{"num" if numeric[i] else "text"}">{html.escape(str(c))}</th>'
+                   for i, c in enumerate(flat.columns))
+    body = "".join("<tr>" + "".join(f'<td class="{kind}">{text}</td>' for kind, text in row)
+                   + "</tr>" for row in cells)
+    return (f'<div class="book-table-wrap"><table class="book-table">'
+            f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>")
+
+
 def register() -> None:
-    """Give DataFrames their list-table representation in the running IPython kernel."""
+    """Give DataFrames their HTML and list-table representations in the running kernel."""
     ipython = sys.modules.get("IPython")
     shell = ipython.get_ipython() if ipython else None
     if shell is not None:
-        shell.display_formatter.formatters["text/markdown"].for_type(pd.DataFrame, list_table)
+        formatters = shell.display_formatter.formatters
+        formatters["text/html"].for_type(pd.DataFrame, html_table)
+        formatters["text/markdown"].for_type(pd.DataFrame, list_table)
 
 
 # The statuses of curated_checks.VERIFICATION as a reader reads them.

@@ -27,6 +27,7 @@ PALETTE = {
     "yellow": "#F0E442",
     "vermillion": "#D55E00",
     "purple": "#CC79A7",
+    "ochre": "#9E7C00",  # a darker yellow for lines: Okabe-Ito's yellow is faint on white
     "black": "#000000",
     "grey": "#BBBBBB",
     "light": "#EEEEEE",
@@ -41,8 +42,10 @@ STATUS_COLOURS = {
 }
 
 # One colour per state wherever states are compared (names of PALETTE colours).
-STATE_COLOURS = {"KAZ": "blue", "KGZ": "sky", "TJK": "green", "TKM": "yellow", "UZB": "purple",
-                 "AFG": "vermillion", "PAK": "orange", "CHN": "orange", "RUS": "vermillion",
+# Orange and vermilion look alike to many readers, so the pairs drawn together (China
+# and Russia, Afghanistan and Pakistan) never get both: one of each pair is black.
+STATE_COLOURS = {"KAZ": "blue", "KGZ": "sky", "TJK": "green", "TKM": "ochre", "UZB": "purple",
+                 "AFG": "vermillion", "PAK": "black", "CHN": "black", "RUS": "vermillion",
                  "IND": "black", "IRN": "grey", "BLR": "grey", "ARM": "black", "AZE": "grey",
                  "GEO": "grey"}
 
@@ -104,7 +107,7 @@ def finish(fig: plt.Figure, keys: Iterable[str], plotted: pd.DataFrame | list[pd
     print the fingerprint of the plotted data."""
     text = " ".join(part for part in (raw.source_text(keys), curated_text(curated), note)
                     if part)
-    fig.text(0.01, 0.0, text, ha="left", va="top", fontsize=6.5, color="#444444",
+    fig.text(0.01, 0.0, text, ha="left", va="top", fontsize=7.5, color="#444444",
              wrap=True, transform=fig.transFigure)
     print(fingerprint(plotted, name))
     plt.close(fig)  # shown once, as the cell's result, not again by the inline backend

@@ -170,8 +170,11 @@ def footprint_shares() -> plt.Figure:
     axes[0].invert_yaxis()  # shared y axis: first measure on top, thesis vintage first
     axes[0].set_title("SCO members' share of the world")
     axes[1].set_title("... and of Eurasia")
-    axes[0].legend(loc="center right")
-    fig.tight_layout()
+    handles, labels = axes[0].get_legend_handles_labels()
+    # above the panels, clear of the bars and their labels
+    fig.legend(handles, labels, loc="upper center", ncol=2, frameon=False,
+               bbox_to_anchor=(0.5, 1.0))
+    fig.tight_layout(rect=(0, 0, 1, 0.9))
     keys = [wdi.registry_key(code) for code in footprint.MEASURES.values()] + [NATURAL_EARTH]
     return style.finish(fig, keys, shares.round(6), "footprint shares",
                         note="Eurasia: states Natural Earth places in Europe or Asia.")

@@ -77,7 +77,7 @@ def security_milestones() -> plt.Figure:
     ax.set_title(f"Milestones of collective security, {events['date'].min():%Y}-"
                  f"{events['date'].max():%Y}")
     handles = [plt.Line2D([], [], marker="o", ls="", color=colours[k], label=k) for k in kinds]
-    ax.legend(handles=handles, loc="lower left", fontsize=7)
+    ax.legend(handles=handles, loc="lower left", fontsize=8)
     fig.tight_layout()
     return style.finish(fig, [], events[["date", "label", "kind"]], "security milestones",
                         curated=["security_milestones"])
@@ -97,7 +97,7 @@ def conflicts_by_region() -> plt.Figure:
     left.set_xlabel("Decade")
     left.set_ylabel("Armed conflicts active in the decade")
     left.set_title("Armed conflicts by region")
-    left.legend(loc="upper left", fontsize=7)
+    left.legend(loc="upper left", fontsize=8)
     right.step(post_soviet.index, post_soviet, where="mid", color=style.PALETTE["blue"])
     right.axvline(1991, color="#888888", ls=":", lw=0.8)
     right.set_xlabel("Year")
@@ -124,7 +124,7 @@ def central_asian_battle_deaths() -> plt.Figure:
     ax.set_ylabel("Battle deaths (best estimate)")
     ax.set_title(f"Battle deaths in Central Asian armed conflicts, {table.index.min()}-"
                  f"{table.index.max()}")
-    ax.legend(loc="upper right", fontsize=7)
+    ax.legend(loc="upper right", fontsize=8)
     fig.tight_layout()
     return style.finish(fig, [ucdp.BRD_KEY], table, "Central Asian battle deaths",
                         note="The 2022 Kyrgyz-Tajik clashes fall after the end of this file.")

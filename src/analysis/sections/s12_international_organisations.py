@@ -123,7 +123,7 @@ def central_asian_igo_memberships() -> plt.Figure:
     ax.set_xlabel("Year")
     ax.set_ylabel("IGOs with full membership (number)")
     ax.set_title("How quickly the new Central Asian states joined international organisations")
-    ax.legend(loc="lower right", ncol=3, fontsize=7)
+    ax.legend(loc="lower right", ncol=3, fontsize=8)
     fig.tight_layout()
     return style.finish(fig, [cow.IGO_YEAR_KEY, cow.IGO_STATE_YEAR_KEY], [spread, counts],
                         "Central Asian IGO memberships",

@@ -150,7 +150,7 @@ def sco_stages() -> plt.Figure:
     ax.set_xlabel("Year")
     ax.set_ylabel("Member states (number)")
     ax.set_title(f"Stages of the SCO, {counts.index.min()}-{counts.index.max()}")
-    ax.legend(loc="center left", fontsize=7)
+    ax.legend(loc="center left", fontsize=8)
     fig.tight_layout()
     plotted = counts.to_frame("members").join(years.value_counts().rename("summits"))
     return style.finish(fig, [], plotted.fillna(0), "SCO stages",
@@ -188,7 +188,7 @@ def un_voting_distance() -> plt.Figure:
         ax.set_title(title)
         ax.set_xlabel("Year")
     axes[0].set_ylabel("Distance between ideal points")
-    axes[1].legend(loc="upper right", ncol=2, fontsize=7)
+    axes[1].legend(loc="upper right", ncol=2, fontsize=8)
     fig.tight_layout()
     return style.finish(fig, [unga.KEY], frame, "UN voting distance",
                         note="Dotted lines: events in data/curated/sco_events_usa_eu.csv. "

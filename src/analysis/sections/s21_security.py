@@ -101,7 +101,7 @@ def violence() -> plt.Figure:
             style.state_lines(ax, table)
             ax.set_title(f"{title}: {'Central Asia' if column == 0 else 'neighbours'}")
             ax.set_ylabel("Deaths per 100,000 people")
-            ax.legend(fontsize=7, ncol=3 if column == 0 else 1, loc="upper right")
+            ax.legend(fontsize=8, ncol=3 if column == 0 else 1, loc="upper right")
             plotted.append(table)
     for ax in axes[1]:
         ax.set_xlabel("Year")
@@ -161,7 +161,7 @@ def exercises() -> plt.Figure:
     handles = [plt.Line2D([], [], marker="o", ls="", color=c,
                           label="Peace Mission series" if k == "peace_mission" else
                           "other exercises") for k, c in colours.items()]
-    ax.legend(handles=handles, loc="upper right", fontsize=7)
+    ax.legend(handles=handles, loc="upper right", fontsize=8)
     fig.tight_layout()
     return style.finish(fig, [], table[["name", "year", "states", "troops"]], "exercises",
                         curated=["sco_exercises"],
@@ -198,7 +198,7 @@ def military_spending() -> plt.Figure:
     right.set_title("... as a share of GDP")
     for ax in (left, right):
         ax.set_xlabel("Year")
-    right.legend(fontsize=7, ncol=2)
+    right.legend(fontsize=8, ncol=2)
     fig.tight_layout()
     coverage = security.expenditure_coverage(states)
     gaps = "; ".join(f"{iso3} {row['missing years']}" for iso3, row in coverage.iterrows()
@@ -227,7 +227,7 @@ def arms_imports() -> plt.Figure:
     ax.set_ylabel("SIPRI trend-indicator value (million)")
     ax.set_xlabel("Period")
     ax.set_title("Imports of major conventional arms")
-    ax.legend(fontsize=7)
+    ax.legend(fontsize=8)
     fig.tight_layout()
     return style.finish(fig, [sipri.ARMS_KEY], sums, "arms imports",
                         note="TIV measures the military capability transferred, not its price.")

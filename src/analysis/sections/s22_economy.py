@@ -128,7 +128,7 @@ def income_convergence() -> plt.Figure:
     left.set_yscale("log")
     left.set_ylabel("GDP per capita, PPP (current international $, log scale)")
     left.set_title("Income per person")
-    left.legend(fontsize=7, ncol=2)
+    left.legend(fontsize=8, ncol=2)
     right.plot(dispersion.index, dispersion, color=style.PALETTE["blue"])
     right.set_ylabel("Std. deviation of log GDP per capita")
     right.set_title("Dispersion among the six founders")
@@ -156,7 +156,7 @@ def openness_and_investment() -> plt.Figure:
     right.axhline(0, color="#888888", lw=0.6)
     for ax in (left, right):
         ax.set_xlabel("Year")
-    left.legend(fontsize=7, ncol=2)
+    left.legend(fontsize=8, ncol=2)
     fig.tight_layout()
     keys = [wdi.registry_key(c) for c in ("NE.EXP.GNFS.ZS", "NE.IMP.GNFS.ZS",
                                           "BX.KLT.DINV.CD.WD")]
@@ -209,7 +209,7 @@ def remittances_and_migration() -> plt.Figure:
     right.axhline(0, color="black", lw=0.6)
     for ax in (left, right):
         ax.set_xlabel("Year")
-        ax.legend(fontsize=7, ncol=2)
+        ax.legend(fontsize=8, ncol=2)
     fig.tight_layout()
     keys = [wdi.registry_key(code) for code in ("BX.TRF.PWKR.CD.DT", "NY.GDP.MKTP.CD",
                                                 "SM.POP.NETM", "SP.POP.TOTL")]

@@ -127,7 +127,7 @@ def projections() -> plt.Figure:
         ax.set_title(label, fontsize=9)
         ax.set_xlabel("Year")
         ax.set_yscale("log")
-    axes[0].legend(fontsize=7)
+    axes[0].legend(fontsize=8)
     fig.tight_layout()
     return style.finish(fig, groupings.registry_keys("gdp", "military_expenditure"), plotted,
                         "projections",
@@ -175,7 +175,7 @@ def institutions_by_domain() -> plt.Figure:
     ax.set_xlabel("Year")
     ax.set_ylabel("Bodies, agreements and programmes")
     ax.set_title("The SCO's institutions by domain, cumulative")
-    ax.legend(fontsize=7, ncol=2, loc="upper left")
+    ax.legend(fontsize=8, ncol=2, loc="upper left")
     fig.tight_layout()
     return style.finish(fig, [], table, "institutions by domain", curated=["sco_institutions"],
                         note="Budget facts left out; 'other' is the Charter, the Secretariat, "

@@ -103,7 +103,7 @@ def kazakhstan_roles() -> plt.Figure:
     timelines.draw_event_rows(ax, events, list(names.values()), ROLE_STYLES, spread=0.18)
     ax.set_xlabel("Year")
     ax.set_title("Kazakhstan in three regional security forums")
-    ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
+    ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
     fig.tight_layout()
     return style.finish(fig, [], events, "Kazakhstan's roles", curated=["organisation_record"])
 
@@ -140,7 +140,7 @@ def kazakhstan_position() -> pd.DataFrame:
     }).set_index("Measure")
 
 
-PARTNER_COLOURS = {"China": "orange", "Russia": "vermillion", "EU": "blue", "USA": "green"}
+PARTNER_COLOURS = {"China": "black", "Russia": "vermillion", "EU": "blue", "USA": "green"}
 
 
 def weight_among_members() -> plt.Figure:
@@ -157,7 +157,7 @@ def weight_among_members() -> plt.Figure:
     ax.set_ylabel("% of the members' total (current US$)")
     ax.set_xlabel("Year")
     ax.set_title("Kazakhstan's weight among the members of each year")
-    ax.legend(fontsize=7)
+    ax.legend(fontsize=8)
     fig.tight_layout()
     return style.finish(fig, groupings.registry_keys("gdp_current",
                                                      "military_expenditure_current"),
@@ -186,11 +186,11 @@ def trade_and_votes() -> plt.Figure:
     style.lines(left, trade, PARTNER_COLOURS)
     left.set_ylabel("% of Kazakhstan's recorded trade")
     left.set_title("Trade partners")
-    left.legend(fontsize=7)
+    left.legend(fontsize=8)
     style.lines(right, votes, PARTNER_COLOURS)
     right.set_ylabel("Distance between UN ideal points")
     right.set_title("Voting distance from ...")
-    right.legend(fontsize=7)
+    right.legend(fontsize=8)
     for ax in (left, right):
         ax.set_xlabel("Year")
     fig.tight_layout()

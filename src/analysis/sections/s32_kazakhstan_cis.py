@@ -100,7 +100,7 @@ def csto_membership_spells() -> plt.Figure:
     ax.set_title("Parties to the Collective Security Treaty and the CSTO")
     handles = [plt.Rectangle((0, 0), 1, 1, color=style.PALETTE[c], label=label)
                for label, c in (("member", "blue"), ("suspended or frozen", "grey"))]
-    fig.legend(handles=handles, fontsize=7, loc="upper right", ncol=2)
+    fig.legend(handles=handles, fontsize=8, loc="upper right", ncol=2)
     ax.grid(axis="y", visible=False)
     fig.tight_layout()
     plotted = spells[["iso3", "role", "start_date", "end_date"]].astype(str)
@@ -187,7 +187,7 @@ def csto_record() -> plt.Figure:
     timelines.draw_event_rows(ax, events[events["row"].isin(rows)], rows, RECORD_STYLES)
     ax.set_xlabel("Year")
     ax.set_title("The CSTO's record: deployments, refusals, exits and exercises")
-    ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
+    ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
     fig.tight_layout()
     return style.finish(fig, [], events, "CSTO record", curated=["organisation_record"])
 
@@ -201,7 +201,7 @@ def homicide() -> plt.Figure:
     ax.set_xlabel("Year")
     ax.set_ylabel("Homicides per 100,000 people")
     ax.set_title("Intentional homicide")
-    ax.legend(fontsize=7, ncol=3)
+    ax.legend(fontsize=8, ncol=3)
     fig.tight_layout()
     return style.finish(fig, [wdi.registry_key("VC.IHR.PSRC.P5")], table, "homicide",
                         note="UNODC figures relayed by the World Bank; gaps are years without "
