@@ -95,3 +95,12 @@ def test_every_code_cell_is_hidden_behind_a_toggle(name):
     page = _page(name)
     cells = re.findall(r'<div class="(cell(?: [^"]*)?)"', page)
     assert cells and all("tag_hide-input" in classes for classes in cells)
+
+
+@pytest.mark.parametrize("name", sorted(NUMBERS))
+def test_every_mention_of_a_chapter_is_a_link(name):
+    article = _page(name)
+    article = article[article.find("<article"):article.rfind("</article>")]
+    without_links = re.sub(r"<a [^>]*>.*?</a>", "", article, flags=re.S)
+    assert not re.search(r"Chapter \d\.\d", _text(without_links)), \
+        "write a chapter's name as [Chapter 2.1](chapter-2-1)"
