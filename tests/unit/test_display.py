@@ -70,3 +70,10 @@ def test_a_checksum_prints_in_groups_of_sixteen_and_numbers_stay_text():
                                                          "Value": ["1.50"]})))
     assert rows[1][0].split() == [digest[i:i + 16] for i in range(0, 64, 16)]
     assert rows[1][1] == "1.50"
+
+
+def test_every_verdict_and_verification_label_is_marked_in_html_tables():
+    from analysis.topics import claims, scorecard
+    wanted = {*claims.VERDICTS, *scorecard.VERDICTS, *display.VERIFICATION_LABELS.values()}
+    assert wanted <= set(display.JUDGEMENTS)
+    assert display._cell("not supported", False)[0] == "judgement judgement-not-supported"

@@ -65,3 +65,13 @@ def test_neighbours_share_a_border_on_the_map_and_others_do_not():
     years = borders.settlement_years([("CHN", "KAZ"), ("KGZ", "TJK"), ("KAZ", "RUS")])
     assert years[("CHN", "KAZ")] == pd.Timestamp("1994-04-26").year
     assert years[("KAZ", "RUS")] is None  # not in the table's scope
+
+
+def test_wits_shares_cover_only_reported_years():
+    shares = economy.import_shares(["KAZ", "TJK", "UZB"], ["CHN", "RUS"]).dropna(
+        subset=["wits"])
+    years = shares.groupby("iso3")["year"].agg(lambda y: sorted(set(y)))
+    assert years["KAZ"] == list(range(1995, 2022))
+    assert years["TJK"] == [2000, *range(2016, 2022)]
+    assert years["UZB"] == list(range(2017, 2022))
+    assert shares["wits"].between(0, 100).all()

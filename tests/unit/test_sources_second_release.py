@@ -121,15 +121,6 @@ def test_territorial_change_rejects_a_changed_header(tmp_path):
         cow_disputes.parse_territorial_change(file)
 
 
-def test_wits_shares_cover_only_reported_years():
-    shares = wits.import_shares(("CHN", "RUS"))
-    years = shares.groupby("reporter_iso3")["year"].agg(lambda y: sorted(set(y)))
-    assert years["KAZ"] == list(range(1995, 2022))
-    assert years["TJK"] == [2000, *range(2016, 2022)]
-    assert years["UZB"] == list(range(2017, 2022))
-    assert shares["share"].between(0, 100).all()
-
-
 def test_wits_rejects_a_file_that_is_not_imports(tmp_path):
     frame = pd.DataFrame({"Reporter Name": ["Kazakhstan"], "Partner Name": ["China"],
                           "Trade Flow": ["Export"], "Product Group": ["All Products"],

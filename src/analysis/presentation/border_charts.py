@@ -23,10 +23,10 @@ AGREEMENT_STYLES = {
 
 
 def agreements_timeline() -> plt.Figure:
-    """Border treaties, demarcations and confidence-building agreements, by pair of states."""
-    style.apply()
+    """Border treaties, demarcations and confidence-building agreements, by pair of states
+    (the tri-junction points, agreed by three states, fit no pair and are left out)."""
     table = borders.agreements()
-    table = table[table["parties"].str.count(";") != 2]  # tri-junctions: in the table below
+    table = table[table["parties"].str.count(";") != 2]
     events = pd.DataFrame({
         "date": pd.to_datetime(table["signed_date"], format="mixed"),
         "row": table["parties"].map(borders.pair_name),
@@ -39,12 +39,9 @@ def agreements_timeline() -> plt.Figure:
                                .astype(str)), "row": ceded["loser_iso3"].map(
             lambda s: borders.pair_name(f"CHN;{s}")), "category": "cession"})], ignore_index=True)
     rows = list(dict.fromkeys(events.sort_values("date")["row"]))
-    fig, ax = plt.subplots(figsize=(8, 4.2))
-    timelines.draw_event_rows(ax, events, rows, AGREEMENT_STYLES)
-    ax.set_xlabel("Year signed")
-    ax.set_title("Settling the borders: agreements by pair of states")
-    ax.legend(fontsize=8, loc="upper right", frameon=True)
-    fig.tight_layout()
+    fig = timelines.event_rows_figure(events, rows, AGREEMENT_STYLES,
+                                      "Settling the borders: agreements by pair of states", 4.2,
+                                      legend_outside=False, xlabel="Year signed")
     return style.finish(fig, [cow_disputes.TERRITORIAL_CHANGE_KEY], events, "border agreements",
                         curated=["border_agreements"],
                         note="COW's Territorial Change data end in 2014.")

@@ -109,7 +109,10 @@ def _is_row_number(index: pd.Index) -> bool:
 
 
 # Cell values that judge something: a class each, which book/_static/book.css colours
-# (the word itself stays, so colour is never the only signal).
+# (the word itself stays, so colour is never the only signal). They are the verdicts of
+# topics.claims and topics.scorecard and the verification labels; the presentation layer
+# does not import those topics (every notebook would then depend on them), so a test
+# checks that this list covers them.
 JUDGEMENTS = ("supported", "mixed", "not supported", "contradicted", "outdated",
               "unverifiable", "cannot be tested", "verified", "sources disagree", "inferred")
 NUMBER = re.compile(r"^[-+\u2212]?\d[\d,]*(\.\d+)?\s?%?$")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
@@ -50,3 +51,21 @@ def draw_event_rows(ax: Axes, events: pd.DataFrame, rows: list[str],
     ax.set_yticks(list(positions.values()), list(positions))
     ax.set_ylim(-0.7, len(rows) - 0.3)
     ax.grid(axis="y", color="#EEEEEE")
+
+
+def event_rows_figure(events: pd.DataFrame, rows: list[str], styles: dict[str, dict],
+                      title: str, height: float, spread: float = 0.0,
+                      legend_outside: bool = True, xlabel: str = "Year") -> plt.Figure:
+    """A figure of :func:`draw_event_rows`, by year, with its legend beside the rows (or,
+    with ``legend_outside=False``, in their top right corner)."""
+    style.apply()
+    fig, ax = plt.subplots(figsize=(8, height))
+    draw_event_rows(ax, events, rows, styles, spread=spread)
+    ax.set_xlabel(xlabel)
+    ax.set_title(title)
+    if legend_outside:
+        ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
+    else:
+        ax.legend(fontsize=8, loc="upper right", frameon=True)
+    fig.tight_layout()
+    return fig

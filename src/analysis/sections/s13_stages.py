@@ -26,7 +26,7 @@ def numbers() -> dict[str, object]:
     charter = stages.charter()
     convention = curated.row("sco_documents", "shanghai-convention-2001")
     return {
-        "sco_founding_year": membership.first_year("UZB", "member"),
+        "sco_founding_year": membership.founding_year(),
         "summits_total": len(summits),
         "summits_shanghai_five": int((summits["format"] == "shanghai_five").sum()),
         "summits_sco": int((summits["format"] == "heads_of_state").sum()),
@@ -68,7 +68,7 @@ def border_numbers() -> dict[str, object]:
     china = borders.china_settlements()
     table = borders.central_asian_disputes()
     among = table[borders.among_members(table)]
-    later = among[among["start_year"] >= membership.first_year("UZB", "member")]
+    later = among[among["start_year"] >= membership.founding_year()]
     kgz_tjk = curated.row("border_agreements", "kgz-tjk-border-2025")
     return {
         "china_first_treaty_year": int(china["first_treaty"].min()[:4]),

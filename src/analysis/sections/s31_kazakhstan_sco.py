@@ -94,17 +94,13 @@ ROLE_STYLES = {
 
 def kazakhstan_roles() -> plt.Figure:
     """Kazakhstan's summits, chairmanships and initiatives in the SCO, CSTO and CICA."""
-    style.apply()
     roles = kazakhstan.roles_in()
     names = {org: crises.ACTOR_NAMES.get(org, org.upper()) for org in kazakhstan.COMPARED}
     events = pd.DataFrame({"date": pd.to_datetime(roles["date"], format="mixed"),
                            "row": roles["org_id"].map(names), "category": roles["kind"]})
-    fig, ax = plt.subplots(figsize=(8, 2.8))
-    timelines.draw_event_rows(ax, events, list(names.values()), ROLE_STYLES, spread=0.18)
-    ax.set_xlabel("Year")
-    ax.set_title("Kazakhstan in three regional security forums")
-    ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
-    fig.tight_layout()
+    fig = timelines.event_rows_figure(events, list(names.values()), ROLE_STYLES,
+                                      "Kazakhstan in three regional security forums", 2.8,
+                                      spread=0.18)
     return style.finish(fig, [], events, "Kazakhstan's roles", curated=["organisation_record"])
 
 

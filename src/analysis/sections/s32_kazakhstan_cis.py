@@ -173,7 +173,6 @@ RECORD_STYLES = {
 
 def csto_record() -> plt.Figure:
     """What the CSTO did, and declined to do, by year; the rows are the states concerned."""
-    style.apply()
     record = curated.load("organisation_record").query("org_id == 'csto'")
     record = record[record["kind"].isin(RECORD_STYLES) & record["iso3"].notna()]
     record = record.assign(iso3=record["iso3"].str.split(";")).explode("iso3")
@@ -183,12 +182,9 @@ def csto_record() -> plt.Figure:
                            "category": record["kind"]})
     rows = [countries.short_name(s) for s in ("KAZ", "KGZ", "TJK", "UZB", "ARM")
             if countries.short_name(s) in set(events["row"])]
-    fig, ax = plt.subplots(figsize=(8, 3.2))
-    timelines.draw_event_rows(ax, events[events["row"].isin(rows)], rows, RECORD_STYLES)
-    ax.set_xlabel("Year")
-    ax.set_title("The CSTO's record: deployments, refusals, exits and exercises")
-    ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
-    fig.tight_layout()
+    fig = timelines.event_rows_figure(
+        events[events["row"].isin(rows)], rows, RECORD_STYLES,
+        "The CSTO's record: deployments, refusals, exits and exercises", 3.2)
     return style.finish(fig, [], events, "CSTO record", curated=["organisation_record"])
 
 
@@ -212,7 +208,7 @@ def csto_in_crises() -> pd.DataFrame:
     """The crises in the CSTO's member states: what the CSTO, the SCO and Russia did."""
     table = crises.in_member_states("csto")
     return pd.DataFrame({
-        "Crisis": table["label"] + " (" + table["start_year"].astype(str) + ")",
+        "Crisis": table["dated_label"],
         **{crises.ACTOR_NAMES[a]: table[a].map(crises.RESPONSE_NAMES)
            for a in ("csto", "sco", "rus")},
     }).set_index("Crisis")

@@ -40,11 +40,11 @@ def numbers() -> dict[str, object]:
     card = scorecard.scorecard()["verdict"].value_counts()
     table = crises.crises()
     since = scorecard.crisis_response().crisis_ids
-    sco = crises.responses().query("actor == 'sco'").set_index("crisis_id").loc[list(since)]
+    levels = scorecard.sco_levels(since)
     return {
         "crises_since_sco": len(since),
-        "sco_consulted": int((sco["level"] >= scorecard.ACTED).sum()),
-        "sco_silent": int((sco["response"] == "none_found").sum()),
+        "sco_consulted": int((levels >= scorecard.ACTED).sum()),
+        "sco_silent": int((levels == crises.LEVEL["none_found"]).sum()),
         "crises_total": len(table),
         "crises_first_year": int(table["start_year"].min()),
         "crises_last_year": int(table["start_year"].max()),
@@ -110,7 +110,7 @@ def responses() -> plt.Figure:
     codes = crises.matrix()
     levels = codes.replace(crises.LEVEL).replace("not_existing", np.nan).astype(float)
     names = crises.crises().set_index("id")
-    labels = [f"{names.loc[i, 'label']} ({names.loc[i, 'start_year']})" for i in codes.index]
+    labels = list(names.loc[codes.index, "dated_label"])
     fig, ax = plt.subplots(figsize=(8, 8.4))
     cmap = ListedColormap(RESPONSE_COLOURS)
     cmap.set_bad("white")

@@ -112,8 +112,7 @@ def response_codes() -> pd.DataFrame:
     table = crises.responses()
     names = crises.crises().set_index("id")
     return pd.DataFrame({
-        "Crisis": table["crisis_id"].map(lambda i: f"{names.loc[i, 'label']} "
-                                                   f"({names.loc[i, 'start_year']})"),
+        "Crisis": table["crisis_id"].map(names["dated_label"]),
         "Actor": table["actor"].map(crises.ACTOR_NAMES),
         "Response": table["response"].map(crises.RESPONSE_NAMES),
         "What was done, or where it was looked for": table["action"].fillna(table["searched"])

@@ -21,7 +21,6 @@ from analysis.data.sources import ucdp
 from analysis.topics import organisations
 
 ORGANISATIONS = ("sco", "csto", "osce", "cis", "un", "eaeu")
-POWERS = ("rus", "chn", "usa")
 ACTOR_NAMES = {"sco": "SCO", "csto": "CSTO", "osce": "OSCE", "cis": "CIS", "un": "UN",
                "eaeu": "EAEU", "rus": "Russia", "chn": "China", "usa": "United States"}
 RESPONSE_NAMES = {"none_found": "none found", "statement": "statement",
@@ -37,7 +36,8 @@ KIND_NAMES = {"interstate": "interstate", "intrastate_armed_conflict": "intrasta
 
 def crises() -> pd.DataFrame:
     """The crises in date order, with ``start_year``, the sourced ``deaths_low`` and
-    ``deaths_high``, and UCDP's deaths (``ucdp_best``, ``ucdp_low``, ``ucdp_high``)
+    ``deaths_high``, ``dated_label`` ("Osh and Jalal-Abad (2010)", for tables and
+    figures), and UCDP's deaths (``ucdp_best``, ``ucdp_low``, ``ucdp_high``)
     where the crisis makes up whole cells of UCDP's country-year data (else missing)."""
     table = curated.load("crises")
     for column in ("deaths_low", "deaths_high"):
@@ -46,6 +46,7 @@ def crises() -> pd.DataFrame:
     for i, estimate in enumerate(ucdp.ESTIMATES):
         table[f"ucdp_{estimate}"] = counted.map(lambda d, i=i: d[i], na_action="ignore")
     table["start_year"] = table["start_date"].str[:4].astype(int)
+    table["dated_label"] = table["label"] + " (" + table["start_year"].astype(str) + ")"
     return table.sort_values(["start_date", "id"], ignore_index=True)
 
 
@@ -97,20 +98,6 @@ def level_counts() -> pd.DataFrame:
     return counts.reindex(index=list(curated.RESPONDERS), columns=order, fill_value=0)
 
 
-def acted_beyond_words(level: int = LEVEL["mediation"]) -> pd.DataFrame:
-    """Per crisis: the SCO's response and the actors that did at least ``level``
-    (mediation, by default) where the SCO did less."""
-    table = responses()
-    wide = table.pivot(index="crisis_id", columns="actor", values="level")
-    rows = []
-    for crisis in crises()["id"]:
-        sco = wide.loc[crisis, "sco"]
-        others = [actor for actor in curated.RESPONDERS if actor != "sco"
-                  and wide.loc[crisis, actor] >= level and not (sco >= level)]
-        rows.append({"crisis_id": crisis, "sco_level": sco, "acted_instead": others})
-    return pd.DataFrame(rows).set_index("crisis_id")
-
-
 def in_member_states(org_id: str) -> pd.DataFrame:
     """The crises in which a state involved was a member of ``org_id`` (``"csto"``,
     ``"cis"``, ...) when the crisis began, with each actor's response code as columns."""
@@ -121,5 +108,5 @@ def in_member_states(org_id: str) -> pd.DataFrame:
             org_id, int(start[:4]) if len(start) < 10 else start))
         for states, start in zip(table["states"], table["start_date"], strict=True)]
     chosen = table[[bool(states) for states in involved]]
-    return chosen[["id", "label", "start_year"]].merge(matrix(), left_on="id",
+    return chosen[["id", "dated_label", "start_year"]].merge(matrix(), left_on="id",
                                                        right_index=True)

@@ -47,18 +47,26 @@ def average_growth(states: list[str], periods: list[tuple[int, int]]) -> pd.Data
     return pd.DataFrame({f"{a}-{b}": growth.loc[a:b].mean() for a, b in periods})
 
 
+def _flows(iso3: str) -> pd.DataFrame:
+    """``iso3``'s flows with each partner per year since ``FIRST_YEAR`` in COW Trade v4.0
+    (US$ million, current): ``year, partner, imports, exports`` (missing: not recorded)."""
+    frame = cow.trade()
+    frame = frame[frame["year"] >= FIRST_YEAR]
+    first = frame[frame["iso3_1"] == iso3].rename(
+        columns={"iso3_2": "partner", "flow1": "imports", "flow2": "exports"})
+    second = frame[frame["iso3_2"] == iso3].rename(
+        columns={"iso3_1": "partner", "flow2": "imports", "flow1": "exports"})
+    return pd.concat([first, second])[["year", "partner", "imports", "exports"]]
+
+
 def partner_trade(iso3: str) -> pd.DataFrame:
     """``iso3``'s recorded trade with each partner per year since ``FIRST_YEAR``.
 
     Long frame ``year, partner, trade``: imports plus exports in COW Trade v4.0 (US$
     million, current), missing when neither flow is recorded.
     """
-    frame = cow.trade()
-    frame = frame[frame["year"] >= FIRST_YEAR]
-    first = frame[frame["iso3_1"] == iso3].assign(partner=lambda f: f["iso3_2"])
-    second = frame[frame["iso3_2"] == iso3].assign(partner=lambda f: f["iso3_1"])
-    dyads = pd.concat([first, second])
-    return dyads.assign(trade=dyads[["flow1", "flow2"]].sum(axis=1, min_count=1))[
+    flows = _flows(iso3)
+    return flows.assign(trade=flows[["imports", "exports"]].sum(axis=1, min_count=1))[
         ["year", "partner", "trade"]]
 
 
@@ -92,36 +100,33 @@ def main_partner_switch(shares: pd.DataFrame, first: str, second: str) -> pd.Ser
     return pd.Series(out, name=f"{second} ahead of {first} from")
 
 
-def _imports(iso3: str) -> pd.DataFrame:
-    """``iso3``'s imports from each partner per year in COW Trade (US$ million)."""
-    frame = cow.trade()
-    frame = frame[frame["year"] >= FIRST_YEAR]
-    first = frame[frame["iso3_1"] == iso3].assign(partner=lambda f: f["iso3_2"],
-                                                  imports=lambda f: f["flow1"])
-    second = frame[frame["iso3_2"] == iso3].assign(partner=lambda f: f["iso3_1"],
-                                                   imports=lambda f: f["flow2"])
-    return pd.concat([first, second])[["year", "partner", "imports"]].dropna()
+def _partner_shares(imports: pd.DataFrame, partners: list[str]) -> pd.DataFrame:
+    """Share (%) of each of ``partners`` in the imports (``year, partner, value``) of each
+    year with any recorded: ``year, partner, share`` (0 when nothing came from it)."""
+    total = imports.groupby("year")["value"].sum()
+    grid = pd.MultiIndex.from_product([total.index, partners], names=["year", "partner"])
+    chosen = imports[imports["partner"].isin(partners)]
+    values = chosen.groupby(["year", "partner"])["value"].sum().reindex(grid, fill_value=0)
+    shares = 100 * values / total.reindex(values.index.get_level_values("year")).to_numpy()
+    return shares.rename("share").reset_index()
 
 
 def import_shares(states: list[str], partners: list[str]) -> pd.DataFrame:
     """Share (%) of each partner in each state's imports, from both sources: ``cow``
     (COW Trade v4.0, to 2014, partner-recorded flows included) and ``wits`` (the state's
-    own customs data via WITS, to 2021). Long frame ``iso3, partner, year, cow, wits``."""
-    rows = []
+    own customs data via WITS, to 2021, in the years it reported). Long frame
+    ``iso3, partner, year, cow, wits``."""
+    frames = []
     for iso3 in states:
-        imports = _imports(iso3)
-        total = imports.groupby("year")["imports"].sum()
-        for partner in partners:
-            share = 100 * imports[imports["partner"] == partner].groupby("year")["imports"] \
-                .sum().reindex(total.index, fill_value=0) / total
-            rows.append(share.rename("cow").reset_index().assign(iso3=iso3, partner=partner))
-    cow_shares = pd.concat(rows, ignore_index=True)
-    wits_shares = wits.import_shares(tuple(partners)).rename(
-        columns={"reporter_iso3": "iso3", "partner_iso3": "partner", "share": "wits"})
-    merged = cow_shares.merge(wits_shares[wits_shares["iso3"].isin(states)],
-                              on=["iso3", "partner", "year"], how="outer")
-    return merged.sort_values(["iso3", "partner", "year"], ignore_index=True)[
-        ["iso3", "partner", "year", "cow", "wits"]]
+        cow_imports = _flows(iso3).rename(columns={"imports": "value"}).dropna(subset=["value"])
+        wits_imports = wits.imports(iso3)[["year", "partner_iso3", "imports_usd"]].set_axis(
+            ["year", "partner", "value"], axis=1)
+        both = _partner_shares(cow_imports, partners).rename(columns={"share": "cow"}).merge(
+            _partner_shares(wits_imports, partners).rename(columns={"share": "wits"}),
+            on=["year", "partner"], how="outer")
+        frames.append(both.assign(iso3=iso3))
+    return pd.concat(frames, ignore_index=True).sort_values(
+        ["iso3", "partner", "year"], ignore_index=True)[["iso3", "partner", "year", "cow", "wits"]]
 
 
 def import_share_agreement(shares: pd.DataFrame) -> pd.DataFrame:

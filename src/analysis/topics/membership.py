@@ -83,6 +83,12 @@ def members(when: dt.date | str | int) -> list[str]:
     return sorted(on.index[on.isin(FULL_MEMBERSHIP)])
 
 
+def founding_year() -> int:
+    """The year the SCO was founded: that of the first full membership on record."""
+    table = status_table()
+    return int(table.loc[table["status"] == "member", "start_date"].min().year)
+
+
 def founding_members() -> list[str]:
     """The six states that signed the SCO declaration of 15 June 2001."""
     table = status_table()

@@ -69,15 +69,21 @@ def acted_instead(crisis_ids: tuple[str, ...]) -> str:
     return ", ".join(f"{crises.ACTOR_NAMES[a]} ({n})" for a, n in beyond.items()) or "none"
 
 
-def _sco_levels(crisis_ids: list[str]) -> pd.Series:
+def sco_levels(crisis_ids: list[str] | tuple[str, ...]) -> pd.Series:
+    """The SCO's response level in each of these crises (by crisis id)."""
     table = crises.responses()
     return table[(table["actor"] == "sco") & table["crisis_id"].isin(crisis_ids)] \
         .set_index("crisis_id")["level"]
 
 
+def _strongest_sco(crisis_ids: list[str]) -> str:
+    """The SCO's strongest response in these crises, as a reader reads it."""
+    return crises.RESPONSE_NAMES[crises.RESPONSES_BY_LEVEL[int(sco_levels(crisis_ids).max())]]
+
+
 def _since_sco(kinds: tuple[str, ...]) -> list[str]:
     table = crises.crises()
-    founded = membership.first_year("UZB", "member")
+    founded = membership.founding_year()
     return table.loc[table["kind"].isin(kinds) & (table["start_year"] >= founded), "id"].tolist()
 
 
@@ -102,30 +108,29 @@ def border_settlement() -> Finding:
 def interstate_peace() -> Finding:
     disputes = borders.central_asian_disputes()
     among = disputes[borders.among_members(disputes)]
-    among = among[among["start_year"] >= membership.first_year("UZB", "member")]
+    among = among[among["start_year"] >= membership.founding_year()]
     violence = ucdp.organized_violence()
     members_war = violence[violence["iso3"].isin(regions.CENTRAL_ASIA)
-                           & (violence["year"] >= membership.first_year("UZB", "member"))]
+                           & (violence["year"] >= membership.founding_year())]
     deaths = int(members_war["interstate_best"].sum())
     ids = _since_sco(("interstate",))
-    acted = bool((_sco_levels(ids) >= ACTED).any())
+    acted = bool((sco_levels(ids) >= ACTED).any())
     return Finding(
         "Preventing interstate conflict among members",
         f"{len(among)} militarised disputes among members {int(among['start_year'].min())}-"
         f"{int(disputes['end_year'].max())} (MID 5.0); {deaths:,} deaths in interstate "
         f"fighting in Central Asia since the SCO's founding (UCDP v25.1); SCO response to "
-        f"{len(ids)} interstate crises: at most "
-        f"{crises.RESPONSE_NAMES[crises.RESPONSES_BY_LEVEL[int(_sco_levels(ids).max())]]}",
+        f"{len(ids)} interstate crises: at most {_strongest_sco(ids)}",
         outcome=deaths == 0 and len(among) == 0, sco_acted=acted, crisis_ids=tuple(ids))
 
 
 def counter_terrorism() -> Finding:
     gtd = owid.terrorism()
     gtd = gtd[gtd["iso3"].isin(regions.CENTRAL_ASIA)].groupby("year")["deaths"].sum()
-    founded = membership.first_year("UZB", "member")
+    founded = membership.founding_year()
     before, after = gtd.loc[:founded - 1].loc[1992:].mean(), gtd.loc[founded + 1:].mean()
     ids = _since_sco(("terrorism",))
-    acted_in = int((_sco_levels(ids) >= ACTED).sum())
+    acted_in = int((sco_levels(ids) >= ACTED).sum())
     return Finding(
         "Counter-terrorism",
         f"terrorism deaths in Central Asia averaged {before:.0f} a year in 1992-{founded - 1} "
@@ -137,7 +142,7 @@ def counter_terrorism() -> Finding:
 
 def crisis_response() -> Finding:
     ids = _since_sco(tuple(crises.KIND_NAMES))
-    levels = _sco_levels(ids)
+    levels = sco_levels(ids)
     acted_in = int((levels >= ACTED).sum())
     beyond = int((levels >= crises.LEVEL["mediation"]).sum())
     return Finding(
@@ -171,8 +176,8 @@ def afghanistan() -> Finding:
         "Afghanistan",
         f"{spill} deaths in internal organised violence in Tajikistan, Uzbekistan and "
         f"Turkmenistan since 2021 (UCDP v25.1); SCO response to the Taliban's return: "
-        f"{crises.RESPONSE_NAMES[crises.RESPONSES_BY_LEVEL[int(_sco_levels(ids).max())]]}",
-        outcome=spill == 0, sco_acted=bool((_sco_levels(ids) >= ACTED).any()),
+        f"{_strongest_sco(ids)}",
+        outcome=spill == 0, sco_acted=bool((sco_levels(ids) >= ACTED).any()),
         crisis_ids=tuple(ids))
 
 

@@ -25,7 +25,7 @@ def periods() -> pd.DataFrame:
     """label, start, end (inclusive years) of each stage."""
     table = membership.status_table()
     first = int(table["start_date"].min().year)
-    founded = membership.first_year("UZB", "member")
+    founded = membership.founding_year()
     charter_year = int(pd.Timestamp(charter()["in_force_date"]).year)
     founders = set(membership.founding_members())
     joiners = table[(table["status"] == "member") & ~table["iso3"].isin(founders)]

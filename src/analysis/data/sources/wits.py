@@ -56,18 +56,3 @@ def imports(reporter: str) -> pd.DataFrame:
     """Imports of ``reporter`` (ISO3) by partner and year, with ``reporter_iso3``."""
     return cache.parsed(KEYS[reporter], parse).assign(reporter_iso3=reporter)
 
-
-def import_shares(partners: tuple[str, ...]) -> pd.DataFrame:
-    """Share (%) of each reporter's imports that came from each of ``partners`` (ISO3),
-    in every year the reporter reported: ``reporter_iso3, year, partner_iso3, share``."""
-    frames = []
-    for reporter in KEYS:
-        frame = imports(reporter)
-        total = frame.groupby("year")["imports_usd"].sum()
-        chosen = frame[frame["partner_iso3"].isin(partners)]
-        grid = pd.MultiIndex.from_product([total.index, partners], names=["year", "partner_iso3"])
-        values = chosen.groupby(["year", "partner_iso3"])["imports_usd"].sum().reindex(grid,
-                                                                                    fill_value=0)
-        shares = (100 * values / total.reindex(values.index.get_level_values("year")).to_numpy())
-        frames.append(shares.rename("share").reset_index().assign(reporter_iso3=reporter))
-    return pd.concat(frames, ignore_index=True)[["reporter_iso3", "year", "partner_iso3", "share"]]
