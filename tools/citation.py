@@ -14,6 +14,7 @@ import sys
 import yaml
 
 from analysis import paths
+from tools import readme_blocks
 
 CITATION = paths.REPO_ROOT / "CITATION.cff"
 README = paths.REPO_ROOT / "README.md"
@@ -44,13 +45,6 @@ def section(cff: dict) -> str:
     return "\n".join([START, "", reference, "", "```bibtex", *bibtex, "```", "", END])
 
 
-def _block(text: str) -> str:
-    start, end = text.find(START), text.find(END)
-    if start < 0 or end < 0:
-        raise ValueError("README.md has no citation markers")
-    return text[start:end + len(END)]
-
-
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools.citation", description=__doc__)
     action = parser.add_mutually_exclusive_group(required=True)
@@ -59,10 +53,11 @@ def main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     text = README.read_text(encoding="utf-8")
     fresh = section(yaml.safe_load(CITATION.read_text(encoding="utf-8")))
+    current = readme_blocks.block(text, START, END)
     if args.write:
-        README.write_text(text.replace(_block(text), fresh), encoding="utf-8")
+        README.write_text(text.replace(current, fresh), encoding="utf-8")
         return 0
-    if _block(text) != fresh:
+    if current != fresh:
         print("README.md's citation is stale: run `python -m tools.citation --write`",
               file=sys.stderr)
         return 1
