@@ -42,11 +42,18 @@ def readme_section() -> str:
     return "\n".join(lines)
 
 
+def _shows_a_table(cell) -> bool:
+    """Whether a code cell's stored output holds one of the book's tables."""
+    return any("book-table" in "".join(output.get("data", {}).get("text/html", ""))
+               for output in cell.get("outputs", []))
+
+
 def caption_problems(write: bool = False) -> list[str]:
     """Where a notebook's figure cells and its section's inventory disagree.
 
     Each exhibit must be drawn by exactly one cell, which calls its function and
     carries its label and caption (a figure's caption is its image's alt text too);
+    every table the notebooks show is an exhibit, numbered and captioned;
     every code cell is tagged to be hidden from readers; and the notebook names the
     book's kernel. With ``write``, all of these are written into the notebooks.
     """
@@ -68,6 +75,9 @@ def caption_problems(write: bool = False) -> list[str]:
                 else:
                     problems.append(f"{file}: a code cell is not tagged {HIDDEN}")
             figure = cell.get("metadata", {}).get("mystnb", {}).get("figure")
+            if cell.cell_type == "code" and not figure and _shows_a_table(cell):
+                problems.append(f"{file}: the table of `{cell.source.splitlines()[-1]}` has no "
+                                "label and caption (an exhibit of the section's EXHIBITS)")
             if cell.cell_type != "code" or not figure:
                 continue
             exhibit = module.EXHIBITS.get(figure["name"])

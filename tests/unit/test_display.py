@@ -64,11 +64,11 @@ def test_code_names_become_inline_code_and_other_words_do_not():
                                          "wdi_sp_pop", "v3.0 of U.S. data, 1.5 trillion"]
 
 
-def test_a_checksum_prints_in_groups_of_sixteen_and_numbers_stay_text():
+def test_a_checksum_prints_in_groups_of_eight_and_numbers_stay_text():
     digest = "9f7572e4c25c3060573914bba0abb3b127a176da9d29744f22413ad51839c2bb"
     rows = _parsed_rows(display.list_table(pd.DataFrame({"sha256": [digest],
                                                          "Value": ["1.50"]})))
-    assert rows[1][0].split() == [digest[i:i + 16] for i in range(0, 64, 16)]
+    assert rows[1][0].split() == [digest[i:i + 8] for i in range(0, 64, 8)]
     assert rows[1][1] == "1.50"
 
 
@@ -77,3 +77,17 @@ def test_every_verdict_and_verification_label_is_marked_in_html_tables():
     wanted = {*claims.VERDICTS, *scorecard.VERDICTS, *display.VERIFICATION_LABELS.values()}
     assert wanted <= set(display.JUDGEMENTS)
     assert display._cell("not supported", False)[0] == "judgement judgement-not-supported"
+
+
+def test_a_table_too_wide_for_the_line_is_set_in_smaller_type():
+    narrow = display.list_table(pd.DataFrame({"Seat": ["Brussels"]}))
+    assert "booktablesize" not in narrow
+    wide = display.list_table(pd.DataFrame({f"C{i}": ["Kazakhstan"] for i in range(8)}))
+    assert wide.startswith("```{raw} latex\n\\def\\booktablesize{\\footnotesize}")
+    assert wide.rstrip().endswith("\\def\\booktablesize{\\small}\n```")
+    too_wide = display.list_table(pd.DataFrame({f"C{i}": ["Yekaterinburg"] for i in range(12)}))
+    assert "\\def\\booktablesize{\\scriptsize}" in too_wide
+
+
+def test_hyphenated_words_may_break_after_the_hyphen():
+    assert display._longest_word(["Type", "confidence-building"]) == len("confidence-")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import sqlite3
 
 import nbformat
 
@@ -43,8 +44,10 @@ def test_a_caption_edited_in_a_notebook_only_is_reported(tmp_path, monkeypatch):
 
 def test_registry_report_lists_every_file_with_its_hash():
     table = s91_replication.data_registry()
-    assert table["sha256"].str.fullmatch(r"[0-9a-f]{64}").all()
-    assert table["licence"].str.len().gt(0).all()
+    checksums = s91_replication.data_checksums()
+    assert list(checksums.index) == list(table.index) and len(table) > 20
+    assert checksums["SHA-256"].str.fullmatch(r"[0-9a-f]{64}").all()
+    assert table["Licence"].str.len().gt(0).all()
 
 
 def test_no_caption_has_a_dollar_sign():
@@ -52,3 +55,35 @@ def test_no_caption_has_a_dollar_sign():
     # on one page loads MathJax from a CDN on every page of the book.
     inventory = s91_replication.figure_inventory()
     assert not inventory[inventory["caption"].str.contains("$", regex=False)]["name"].tolist()
+
+
+def test_a_table_without_a_caption_is_reported(tmp_path, monkeypatch):
+    file, module = next((f, m) for f, m in s91_replication.section_modules().items()
+                        if m.EXHIBITS)
+    notebook = nbformat.read(replication.paths.REPO_ROOT / file, as_version=4)
+    cell = next(c for c in notebook.cells if c.get("metadata", {}).get("mystnb", {}).get(
+        "figure", {}).get("name", "").startswith("tbl-"))
+    del cell.metadata["mystnb"]
+    copy = tmp_path / file
+    copy.parent.mkdir(parents=True)
+    nbformat.write(notebook, copy)
+    monkeypatch.setattr(replication.paths, "REPO_ROOT", tmp_path)
+    monkeypatch.setattr(s91_replication, "section_modules", lambda: {file: module})
+    problems = replication.caption_problems()
+    assert any("has no label and caption" in problem for problem in problems), problems
+
+
+def test_execution_times_show_each_notebook_once_as_last_built(tmp_path):
+    database = tmp_path / "global.db"
+    with sqlite3.connect(database) as connection:
+        connection.execute("CREATE TABLE nbcache (uri TEXT, data JSON, accessed DATETIME)")
+        connection.executemany("INSERT INTO nbcache VALUES (?, ?, ?)", [
+            ("/site/notebooks/00_introduction.ipynb", '{"execution_seconds": 9.0}',
+             "2026-01-01 10:00:00"),
+            ("/site/notebooks/00_introduction.ipynb", '{"execution_seconds": 6.25}',
+             "2026-01-02 10:00:00"),
+            ("/site/notebooks/11_regional_security.ipynb", '{"execution_seconds": 3.0}',
+             "2026-01-01 09:00:00")])
+    table = s91_replication.execution_times(tmp_path)
+    assert table["Seconds"].to_dict() == {"00_introduction.ipynb": 6.2,
+                                          "11_regional_security.ipynb": 3.0}

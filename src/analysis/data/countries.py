@@ -68,3 +68,10 @@ def short_name(iso3: str) -> str:
     if country is None:
         raise KeyError(f"unknown ISO3 code {iso3!r}")
     return getattr(country, "common_name", country.name)
+
+
+def names(codes: str) -> str:
+    """A list of ISO3 codes as written in the curated tables ("KAZ; CHN" or "KAZ, CHN") as
+    the states' names, for a reader: "Kazakhstan, China"."""
+    return ", ".join(short_name(code.strip()) for code in codes.replace(";", ",").split(",")
+                     if code.strip())

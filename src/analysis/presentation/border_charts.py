@@ -17,7 +17,7 @@ AGREEMENT_STYLES = {
     "supplementary_agreement": timelines.marker("s", "sky", 34, "supplementary agreement"),
     "demarcation": timelines.marker("^", "green", 44, "demarcation"),
     "confidence_building": timelines.marker("D", "orange", 38,
-                                            "military confidence or arms reduction"),
+                                            "confidence building or arms cuts"),
     "cession": timelines.marker("X", "vermillion", 60, "territory ceded to China (COW)"),
 }
 
@@ -40,8 +40,8 @@ def agreements_timeline() -> plt.Figure:
             lambda s: borders.pair_name(f"CHN;{s}")), "category": "cession"})], ignore_index=True)
     rows = list(dict.fromkeys(events.sort_values("date")["row"]))
     fig = timelines.event_rows_figure(events, rows, AGREEMENT_STYLES,
-                                      "Settling the borders: agreements by pair of states", 4.2,
-                                      legend_outside=False, xlabel="Year signed")
+                                      "Border agreements, by pair", 5.6,
+                                      xlabel="Year signed", label_width=18)
     return style.finish(fig, [cow_disputes.TERRITORIAL_CHANGE_KEY], events, "border agreements",
                         curated=["border_agreements"],
                         note="COW's Territorial Change data end in 2014.")
@@ -64,21 +64,21 @@ def settled_borders_map() -> plt.Figure:
     colours = {pair: next((style.PALETTE[c] for lo, hi, c in BORDER_PERIODS
                            if year is not None and lo <= year <= hi), style.PALETTE["grey"])
                for pair, year in years.items()}
-    fig, ax = plt.subplots(figsize=(8, 5))
+    fig, ax = style.figure(height=3.6)
+    extent = (46, 90, 33, 56)
     maps.draw_countries(ax, world, pd.Series(style.PALETTE["light"], index=states), "white",
-                        extent=(46, 90, 33, 56))
-    maps.draw_shared_borders(ax, world, colours)
+                        extent=extent)
+    maps.draw_shared_borders(ax, world, colours, extent=extent)
     for iso3 in regions.CENTRAL_ASIA:
-        largest = max(rings[iso3], key=len)
-        ax.annotate(countries.short_name(iso3), largest.mean(axis=0), ha="center", fontsize=8,
-                    color="#333333", zorder=5)
+        ax.annotate(countries.short_name(iso3), maps.label_point(rings[iso3], extent),
+                    ha="center", va="center", color="#222222", zorder=3)  # under the borders
     handles = [plt.Line2D([], [], color=style.PALETTE[c], lw=2.4, label=f"{lo}-{hi}")
                for lo, hi, c in BORDER_PERIODS]
     handles.append(plt.Line2D([], [], color=style.PALETTE["grey"], lw=2.4,
                               label="no treaty in the table"))
-    ax.legend(handles=handles, title="First border treaty", fontsize=8, title_fontsize=8,
-              loc="upper right")
-    ax.set_title("The land borders of Central Asia, by the year of their first treaty")
+    fig.legend(handles=handles, title="First border treaty signed", loc="outside lower center",
+               ncols=2)
+    ax.set_title("Central Asia's land borders, by first treaty")
     table = pd.DataFrame([(a, b, y) for (a, b), y in years.items()],
                          columns=["a", "b", "first_treaty"])
     return style.finish(fig, [naturalearth.KEYS["50m"]], table, "settled borders",

@@ -49,15 +49,16 @@ CHECKSUM = re.compile(r"^[0-9a-f]{32,}$")
 
 def _escaped(text: str) -> str:
     """Plain text with MyST markup escaped. Code names (with an underscore, or long)
-    become inline code, which LaTeX may break after a dot or a slash; a checksum is
-    printed in groups of 16 digits, the only places where it can break."""
+    become inline code, which LaTeX may break after a dot, a slash or an underscore; a
+    checksum is printed in groups of 8 digits, the only places where it can break."""
     words = []
     for word in text.split(" "):
-        if CODE_NAME.match(word) and ("_" in word or len(word) > 20):
-            words.append(f"`{word}`")
+        core = word.rstrip(",;:")
+        if CODE_NAME.match(core) and ("_" in core or len(core) > 12):
+            words.append(f"`{core}`{word[len(core):]}")
             continue
         if CHECKSUM.match(word):
-            words.append(" ".join(word[i:i + 16] for i in range(0, len(word), 16)))
+            words.append(" ".join(word[i:i + 8] for i in range(0, len(word), 8)))
             continue
         for character in "\\*_`[]<>{}|#$":
             word = word.replace(character, "\\" + character)
@@ -65,41 +66,70 @@ def _escaped(text: str) -> str:
     return " ".join(words)
 
 
+# The type sizes a PDF table may be set in (points), largest first: a table whose words
+# cannot fit the line at 9 pt is set smaller rather than run off the page.
+TYPE_SIZES = {9: r"\small", 8: r"\footnotesize", 7: r"\scriptsize"}
+
+
 def list_table(frame: pd.DataFrame) -> str:
-    """``frame`` as a MyST list-table: index columns (unless row numbers) first, one header."""
+    """``frame`` as a MyST list-table: index columns (unless row numbers) first, one header,
+    in the largest type size at which its columns fit (book/_config.yml's preamble reads
+    the size from ``\\booktablesize``)."""
     flat = frame if _is_row_number(frame.index) else frame.reset_index()
     header = [_text(column) for column in flat.columns]
     rows = [[_text(value) for value in row] for row in flat.itertuples(index=False)]
-    widths = _widths([[row[i] for row in [header, *rows]] for i in range(len(header))])
+    columns = [[row[i] for row in [header, *rows]] for i in range(len(header))]
+    size = next((points for points in TYPE_SIZES
+                 if sum(_needs(columns)) * points <= LINE * max(TYPE_SIZES)), min(TYPE_SIZES))
     lines = ["```{list-table}", ":header-rows: 1", ":class: longtable",  # may break pages
-             f":widths: {' '.join(map(str, widths))}", ""]
+             f":widths: {' '.join(map(str, _widths(columns, LINE * max(TYPE_SIZES) / size)))}",
+             ""]
     for row in [header, *rows]:
         lines.append(f"* - {row[0]}")
         lines.extend(f"  - {cell}" for cell in row[1:])
     lines.append("```")
-    return "\n".join(lines)
+    if size == max(TYPE_SIZES):
+        return "\n".join(lines)
+    return "\n".join([_latex(rf"\def\booktablesize{{{TYPE_SIZES[size]}}}"), *lines,
+                      _latex(rf"\def\booktablesize{{{TYPE_SIZES[max(TYPE_SIZES)]}}}")])
 
 
-def _widths(columns: list[list[str]]) -> list[int]:
-    """Relative column widths (header first in each column). Each column first gets room
-    for its longest word (a date, a place name: LaTeX cannot break them) plus the gap
-    between columns; the rest of
-    the line goes to the columns in proportion to the square root of their longest
-    cell, so long notes get more room without starving the short columns."""
-    need = [min(LINE / 3, 1.4 * _longest_word(cells) + 4)  # a URL is left to overflow
-            for cells in columns]
+def _latex(command: str) -> str:
+    return f"```{{raw}} latex\n{command}\n```\n"
+
+
+def _needs(columns: list[list[str]]) -> list[float]:
+    """The least width of each column (header first), in characters of 9-point table
+    text: its longest word (a date, a place name: LaTeX cannot break them) plus the gap
+    between columns. A URL, which may break anywhere, asks for a third of the line."""
+    return [min(LINE / 3, 1.15 * _longest_word(cells) + 4) for cells in columns]
+
+
+def _widths(columns: list[list[str]], line: float = LINE) -> list[int]:
+    """Relative column widths (header first in each column) for a line ``line``
+    characters long. Each column first gets its :func:`_needs`; the rest of the line goes
+    to the columns in proportion to the square root of their longest cell, so long notes
+    get more room without starving the short columns."""
+    need = _needs(columns)
     weight = [math.sqrt(max(len(cell) for cell in cells)) for cells in columns]
-    spare = max(0.0, LINE - sum(need))
+    spare = max(0.0, line - sum(need))
     return [round(10 * (n + spare * w / sum(weight))) for n, w in zip(need, weight, strict=True)]
 
 
 def _longest_word(cells: list[str]) -> float:
-    """Length of the longest word, counting wide type: the header (first cell) is bold
-    sans-serif, inline code (in backticks) is monospaced."""
+    """Length of the longest unbreakable word, in characters of body text: a capital
+    counts 1.5, the header (first cell, sans-serif) 1.3 times, inline code (in backticks,
+    monospaced) 1.5 times; a hyphenated word may break after its hyphens."""
     def length(word: str) -> float:
-        return 1.5 * len(word) if word.startswith("`") else len(word)
+        width = len(word) + 0.5 * sum(character.isupper() for character in word)
+        return 1.5 * width if word.startswith("`") else width
 
-    header, *body = ([length(word) for word in cell.split()] or [0] for cell in cells)
+    def words(cell: str) -> list[float]:
+        parts = [part for word in cell.split() for part in
+                 ([word] if word.startswith("`") else re.split(r"(?<=-)", word))]
+        return [length(part) for part in parts if part] or [0]
+
+    header, *body = (words(cell) for cell in cells)
     return max(1.3 * max(header), max(max(lengths) for lengths in body) if body else 0)
 
 

@@ -20,10 +20,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import pandas as pd
+from matplotlib_inline.backend_inline import set_matplotlib_formats
 from myst_nb import glue
 
 from analysis import provenance
-from analysis.presentation import display
+from analysis.presentation import display, style
 
 SIGNIFICANT_DIGITS = 6
 
@@ -47,13 +48,15 @@ def glue_all(values: dict[str, object]) -> None:
 
 def setup(section: str, numbers: Callable[[], dict[str, object]] | None = None) -> None:
     """Set up the notebook of ``section`` (``analysis.sections.s22_economy``): show tables
-    in full, and also as MyST list-tables for the PDF edition; in a book build, record
+    in full, and also as MyST list-tables for the PDF edition; show figures as SVG
+    (:data:`analysis.presentation.style.SVG_OUTPUT`); in a book build, record
     the inputs of this execution (:mod:`analysis.provenance`); then glue the values
     ``numbers()`` returns, the numbers the notebook's text quotes."""
     provenance.record_on_exit(section.rpartition(".")[2].removeprefix("s"))
     pd.set_option("display.max_colwidth", None)  # tables are read in full: never elide
     pd.set_option("display.max_rows", 200)
     display.register()
+    set_matplotlib_formats("svg", **style.SVG_OUTPUT)
     if numbers is not None:
         glue_all(numbers())
 

@@ -118,7 +118,7 @@ def membership_map(dates: list[str] | None = None) -> plt.Figure:
     dates = dates or [f"{membership.THESIS_DATA_YEAR}-12-31",
                       membership.latest_date().date().isoformat()]
     countries = naturalearth.countries("50m")
-    fig, axes = plt.subplots(len(dates), 1, figsize=(8, 3.6 * len(dates)), squeeze=False)
+    fig, axes = style.figure(len(dates), height=3.2, squeeze=False)
     plotted = []
     for ax, date in zip(axes[:, 0], dates, strict=True):
         status = membership.status_on(date)
@@ -127,11 +127,10 @@ def membership_map(dates: list[str] | None = None) -> plt.Figure:
         handles = [Patch(color=style.STATUS_COLOURS[s],
                          label=f"{membership.STATUS_LABELS[s]} ({counts[s]})")
                    for s in membership.STATUSES if s in counts]
-        ax.legend(handles=handles, loc="lower left", fontsize=7.5)
+        style.legend_below(ax, handles=handles, drop=0.05, ncols=2)
         day = pd.Timestamp(date)
         ax.set_title(f"SCO status on {day.day} {day:%B %Y}")
         plotted.append(status.rename("status").reset_index().assign(date=date))
-    fig.tight_layout()
     return style.finish(fig, [NATURAL_EARTH],
                         pd.concat(plotted, ignore_index=True), "membership map",
                         note="Status: data/curated/sco_status.csv. Borders show de facto "
@@ -151,7 +150,7 @@ def footprint_shares() -> plt.Figure:
                              "label": vintage.label, "measure": row.measure, "base": base,
                              "share_pct": 100 * getattr(row, f"share_{base}")})
     shares = pd.DataFrame(rows)
-    fig, axes = plt.subplots(1, 2, figsize=(8, 3.4), sharey=True)
+    fig, axes = style.figure(2, height=2.1, sharex=True)
     measures = list(footprint.MEASURES)
     colours = [style.PALETTE["blue"], style.PALETTE["orange"]]
     height = 0.38
@@ -162,19 +161,15 @@ def footprint_shares() -> plt.Figure:
             ypos = [m + (i - 0.5) * height for m in range(len(measures))]
             bars = ax.barh(ypos, part["share_pct"], height=height, color=colours[i],
                            label=f"{vintage.label}: {len(vintage.states)} members")
-            ax.bar_label(bars, fmt="%.0f%%", padding=2, fontsize=7.5)
+            ax.bar_label(bars, fmt="%.0f%%", padding=2)
         ax.set_yticks(range(len(measures)), [footprint.MEASURE_LABELS[m] for m in measures])
         ax.set_xlim(0, 100)
-        ax.set_xlabel(f"Share of {'the world' if base == 'world' else 'Eurasia'} (%)")
+        ax.invert_yaxis()  # first measure on top, thesis vintage first
         ax.grid(axis="y", visible=False)
-    axes[0].invert_yaxis()  # shared y axis: first measure on top, thesis vintage first
     axes[0].set_title("SCO members' share of the world")
     axes[1].set_title("... and of Eurasia")
-    handles, labels = axes[0].get_legend_handles_labels()
-    # above the panels, clear of the bars and their labels
-    fig.legend(handles, labels, loc="upper center", ncol=2, frameon=False,
-               bbox_to_anchor=(0.5, 1.0))
-    fig.tight_layout(rect=(0, 0, 1, 0.9))
+    axes[1].set_xlabel("Share (%)")
+    style.legend_below(axes[1], drop=0.5, ncols=1)
     keys = [wdi.registry_key(code) for code in footprint.MEASURES.values()] + [NATURAL_EARTH]
     return style.finish(fig, keys, shares.round(6), "footprint shares",
                         note="Eurasia: states Natural Earth places in Europe or Asia.")
@@ -187,9 +182,9 @@ def headline_paths() -> plt.Figure:
     years = footprint.history_years()
     thresholds = {"population": claims.claimed_value("intro-population"),
                   "gdp": claims.claimed_value("intro-gdp")}
-    scales = {"population": (1e9, "Population (billion people)"),
-              "gdp": (1e12, "GDP (trillion current US$)")}
-    fig, axes = plt.subplots(1, 2, figsize=(8, 3.4))
+    scales = {"population": (1e9, "Billion people"),
+              "gdp": (1e12, "Trillion current US$")}
+    fig, axes = style.figure(2, height=2.4, sharex=True)
     plotted = []
     for ax, (measure, (scale, label)) in zip(axes, scales.items(), strict=True):
         paths = footprint.growth_paths(measure, years) / scale
@@ -200,11 +195,11 @@ def headline_paths() -> plt.Figure:
                    lw=1, label="figure in the thesis")
         ax.axvline(membership.THESIS_DATA_YEAR, color="#888888", lw=0.8, ls=":")
         ax.set_ylabel(label)
-        ax.set_xlabel("Year")
         ax.set_title(footprint.MEASURE_LABELS[measure])
         plotted.append(paths.assign(measure=measure))
-    axes[0].legend(loc="upper left")
-    fig.tight_layout()
+    axes[1].set_xlabel("Year")
+    fig.align_ylabels()
+    style.legend_below(axes[1], drop=0.5, ncols=2)
     keys = [wdi.registry_key(footprint.MEASURES[m]) for m in scales]
     return style.finish(fig, keys, pd.concat(plotted).round(6), "headline paths",
                         note="Dotted line: the thesis's data year. Before 2001 the members "
@@ -238,9 +233,18 @@ EXHIBITS = notebook.inventory(
                      "Members, observers, dialogue partners and partners of the SCO at the end"
                      " of the thesis's data year and after the 2025 merger of the non-member "
                      "statuses."),
+    notebook.Exhibit("tbl-intro-then", footprint_then,
+                     "The eight members in the thesis's data year (2019): area, population and "
+                     "GDP, their totals, and their shares of the world and of Eurasia."),
+    notebook.Exhibit("tbl-intro-now", footprint_now,
+                     "Today's members in the latest year with data for all of them: area, "
+                     "population and GDP, their totals, and their shares of the world and of "
+                     "Eurasia."),
     notebook.Exhibit("fig-intro-shares", footprint_shares,
                      "Share of the world and of Eurasia held by the SCO members, thesis "
                      "vintage and latest data."),
+    notebook.Exhibit("tbl-intro-claims", claims_checked,
+                     "The thesis's claims in this section, checked."),
     notebook.Exhibit("fig-intro-paths", headline_paths,
                      "Population and GDP of the six founding members and of each year's "
                      "members, with the thesis's figures as dashed lines."),

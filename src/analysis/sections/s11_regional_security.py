@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 import matplotlib.pyplot as plt
 import pandas as pd
 
@@ -71,14 +73,15 @@ def security_milestones() -> plt.Figure:
     colours = dict(zip(kinds, [style.PALETTE[c] for c in
                                ("blue", "orange", "green", "vermillion", "purple", "sky")],
                        strict=False))
-    fig, ax = plt.subplots(figsize=(8, 4.2))
-    draw_event_list(ax, events, colours)
+    fig, ax = style.figure(height=6.4)
+    # labels wrapped to fit half the column, beside their dots
+    draw_event_list(ax, events.assign(label=events["label"].map(
+        lambda label: textwrap.fill(label, 20))), colours)
     ax.set_xlabel("Year")
     ax.set_title(f"Milestones of collective security, {events['date'].min():%Y}-"
                  f"{events['date'].max():%Y}")
     handles = [plt.Line2D([], [], marker="o", ls="", color=colours[k], label=k) for k in kinds]
-    ax.legend(handles=handles, loc="lower left", fontsize=8)
-    fig.tight_layout()
+    ax.legend(handles=handles, loc="lower left")  # the corner the labels leave empty
     return style.finish(fig, [], events[["date", "label", "kind"]], "security milestones",
                         curated=["security_milestones"])
 
@@ -88,22 +91,23 @@ def conflicts_by_region() -> plt.Figure:
     style.apply()
     by_decade = conflict.conflicts_by_region_and_decade()
     post_soviet = conflict.post_soviet_conflicts_by_year()
-    fig, (left, right) = plt.subplots(1, 2, figsize=(8, 3.4), gridspec_kw={"width_ratios": [3, 2]})
+    fig, (top, bottom_ax) = style.figure(2, height=2.6)
     bottom = pd.Series(0, index=by_decade.index)
     for region in by_decade.columns:
-        left.bar(by_decade.index, by_decade[region], bottom=bottom, width=8,
-                 color=REGION_COLOURS[region], label=region)
+        top.bar(by_decade.index, by_decade[region], bottom=bottom, width=8,
+                color=REGION_COLOURS[region], label=region)
         bottom = bottom + by_decade[region]
-    left.set_xlabel("Decade")
-    left.set_ylabel("Armed conflicts active in the decade")
-    left.set_title("Armed conflicts by region")
-    left.legend(loc="upper left", fontsize=8)
-    right.step(post_soviet.index, post_soviet, where="mid", color=style.PALETTE["blue"])
-    right.axvline(1991, color="#888888", ls=":", lw=0.8)
-    right.set_xlabel("Year")
-    right.set_ylabel("Active conflicts (number)")
-    right.set_title("... in the post-Soviet states")
-    fig.tight_layout()
+    top.set_xlabel("Decade")
+    top.set_ylabel("Conflicts active\nin the decade")
+    top.set_title("Armed conflicts by region")
+    top.legend(loc="upper left", ncols=3, handlelength=1, columnspacing=1)
+    top.set_ylim(0, bottom.max() * 1.45)  # room for the legend above the bars
+    bottom_ax.step(post_soviet.index, post_soviet, where="mid", color=style.PALETTE["blue"])
+    bottom_ax.axvline(1991, color="#888888", ls=":", lw=0.8)
+    bottom_ax.set_xlabel("Year")
+    bottom_ax.set_ylabel("Active conflicts")
+    bottom_ax.set_title("... in the post-Soviet states")
+    fig.align_ylabels()
     return style.finish(fig, [ucdp.ACD_KEY], [by_decade, post_soviet.to_frame()],
                         "conflicts by region",
                         note="Conflicts with at least 25 battle deaths in a year; a conflict "
@@ -114,25 +118,38 @@ def central_asian_battle_deaths() -> plt.Figure:
     """Battle deaths per year in the conflicts located in Central Asia."""
     style.apply()
     table = conflict.central_asian_battle_deaths_by_year()
-    fig, ax = plt.subplots(figsize=(8, 3.2))
+    fig, ax = style.figure(height=3.4)
     bottom = pd.Series(0, index=table.index)
     colours = [style.PALETTE[c] for c in ("blue", "orange", "green", "vermillion")]
     for colour, column in zip(colours, table.columns, strict=False):
         ax.bar(table.index, table[column], bottom=bottom, color=colour, label=column, width=0.8)
         bottom = bottom + table[column]
     ax.set_xlabel("Year")
-    ax.set_ylabel("Battle deaths (best estimate)")
-    ax.set_title(f"Battle deaths in Central Asian armed conflicts, {table.index.min()}-"
-                 f"{table.index.max()}")
-    ax.legend(loc="upper right", fontsize=8)
-    fig.tight_layout()
+    ax.set_ylabel("Battle deaths\n(best estimate)")
+    ax.set_title(f"Central Asian battle deaths, {table.index.min()}-{table.index.max()}")
+    ax.legend(loc="upper right")
     return style.finish(fig, [ucdp.BRD_KEY], table, "Central Asian battle deaths",
                         note="The 2022 Kyrgyz-Tajik clashes fall after the end of this file.")
 
 
 def conflicts_table() -> pd.DataFrame:
-    """The armed conflicts located in Central Asia since 1991 (UCDP/PRIO)."""
-    return conflict.central_asian_conflicts()
+    """The armed conflicts located in Central Asia since 1991 (UCDP/PRIO), in the columns a
+    reader compares: who fought whom, when, how long at war, and how many died."""
+    table = conflict.central_asian_conflicts()
+    best = table["battle deaths (best)"].map(lambda d: "" if pd.isna(d) else f"{d:,} ")
+    low_high = table["battle deaths (low-high)"].where(
+        table["battle deaths (best)"].isna(), "(" + table["battle deaths (low-high)"] + ")")
+    return pd.DataFrame({
+        "UCDP conflict": table["conflict_id"],
+        "Location": table["location"],
+        "Sides": table["government side"] + " against " + table["opponents"],
+        "Type": table["type"],
+        "Years": table["first year"].astype(str) + "-" + table["last year"].astype(str),
+        "Years active (at war)": table["active years"].astype(str) + " ("
+        + table["war years"].astype(str) + ")",
+        "Battle deaths, best (low-high)": best + low_high,
+        "Years with deaths data": table["deaths data years"],
+    }).set_index("UCDP conflict")
 
 
 def setup() -> None:
@@ -146,8 +163,11 @@ EXHIBITS = notebook.inventory(
                      "Milestones of collective security discussed in the thesis, with the date"
                      " of each event."),
     notebook.Exhibit("fig-1-1-conflicts", conflicts_by_region,
-                     "Armed conflicts by region and decade (left) and active conflicts located"
-                     " in the post-Soviet states by year (right)."),
+                     "Armed conflicts by region and decade (top) and active conflicts located"
+                     " in the post-Soviet states by year (bottom)."),
+    notebook.Exhibit("tbl-1-1-conflicts", conflicts_table,
+                     "The armed conflicts located in the Central Asian states in UCDP/PRIO's "
+                     "data: sides, years active and at war, and battle deaths."),
     notebook.Exhibit("fig-1-1-deaths", central_asian_battle_deaths,
                      "Battle deaths per year in the armed conflicts located in Central Asia "
                      "(UCDP best estimates)."),

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import matplotlib.pyplot as plt
 import pandas as pd
+from matplotlib.patches import Patch
 
 from analysis.data import curated
+from analysis.data.countries import short_name
 from analysis.data.sources import cow
 from analysis.presentation import display, notebook, style
 from analysis.presentation.claim_tables import claims_table
@@ -57,22 +59,27 @@ def numbers() -> dict[str, object]:
     }
 
 
+# Where each founding's label sits, in points from its point on the line: the ITU and
+# the UPU, nine years apart, and the League and the UN lean away from each other.
+_FOUNDINGS = (("itu", "ITU", (-8, 22), "right"), ("upu", "UPU", (8, 22), "left"),
+              ("lon", "League of\nNations", (-8, 30), "right"),
+              ("un", "United\nNations", (-8, 40), "right"))
+
+
 def igo_growth() -> plt.Figure:
     """Intergovernmental organisations in existence, 1815-2014."""
     style.apply()
     series = organisations.igos_per_year()
-    fig, ax = plt.subplots(figsize=(8, 3.2))
+    fig, ax = style.figure(height=3.2)
     ax.plot(series.index, series, color=style.PALETTE["blue"])
-    for code, label in (("itu", "ITU"), ("upu", "UPU"), ("lon", "League of Nations"),
-                        ("un", "United Nations")):
+    for code, label, offset, side in _FOUNDINGS:
         year = organisations.founding_year(code)
-        ax.annotate(label, (year, series.get(year, 0)), xytext=(0, 18),
-                    textcoords="offset points", ha="center", fontsize=7,
+        ax.annotate(label, (year, series.get(year, 0)), xytext=offset,
+                    textcoords="offset points", ha=side,
                     arrowprops={"arrowstyle": "-", "color": "#888888", "lw": 0.6})
     ax.set_xlabel("Year")
-    ax.set_ylabel("IGOs in existence (number)")
-    ax.set_title("The growth of intergovernmental organisations")
-    fig.tight_layout()
+    ax.set_ylabel("IGOs in existence")
+    ax.set_title("Growth of intergovernmental organisations")
     return style.finish(fig, [cow.IGO_YEAR_KEY], series.to_frame(), "IGO growth",
                         note="COW counts organisations with three or more member states; "
                              "the data end in 2014.")
@@ -114,17 +121,17 @@ def central_asian_igo_memberships() -> plt.Figure:
     spread = organisations.membership_spread(1991)
     states = regions.CENTRAL_ASIA_RUSSIA_CHINA
     counts = organisations.full_memberships(states).loc[spread.index]
-    fig, ax = plt.subplots(figsize=(8, 3.6))
+    fig, ax = style.figure(height=3.4)
     ax.fill_between(spread.index, spread["q25"], spread["q75"], color=style.PALETTE["light"],
                     label="all states: middle half")
     ax.plot(spread.index, spread["median"], color="#777777", ls="--", lw=1,
             label="all states: median")
-    style.lines(ax, counts[states], style.STATE_COLOURS, lw=1.6)
+    style.lines(ax, counts[states].rename(columns=short_name),
+                {short_name(s): style.STATE_COLOURS[s] for s in states}, lw=1.6)
     ax.set_xlabel("Year")
-    ax.set_ylabel("IGOs with full membership (number)")
-    ax.set_title("How quickly the new Central Asian states joined international organisations")
-    ax.legend(loc="lower right", ncol=3, fontsize=8)
-    fig.tight_layout()
+    ax.set_ylabel("Full IGO memberships")
+    ax.set_title("Central Asian states in IGOs, 1991-2014")
+    style.legend_below(ax, ncols=2)
     return style.finish(fig, [cow.IGO_YEAR_KEY, cow.IGO_STATE_YEAR_KEY], [spread, counts],
                         "Central Asian IGO memberships",
                         note="Correlates of War IGO v3.0; the data end in 2014.")
@@ -141,18 +148,23 @@ def organisation_overlap(when: str | None = None) -> plt.Figure:
               "member": "blue", "suspended": "grey", "frozen": "grey"}
     codes = {role: i for i, role in enumerate(shades) if role}
     grid = roles.apply(lambda column: column.map(codes)).fillna(0).astype(float)
-    fig, ax = plt.subplots(figsize=(8, 3.6))
-    cmap = plt.matplotlib.colors.ListedColormap([style.PALETTE[c] for c in shades.values()])
-    ax.imshow(grid.to_numpy(), cmap=cmap, vmin=-0.5, vmax=len(shades) - 0.5, aspect="auto")
+    fig, ax = style.figure(height=3.6)
+    style.cell_grid(ax, grid.to_numpy(), [style.PALETTE[c] for c in shades.values()])
+    # a role's initial in its cell (whole words do not fit seven columns), the key below
     for (i, j), role in pd.DataFrame(roles.fillna("-").to_numpy()).stack().items():
-        ax.text(j, i, role, ha="center", va="center", fontsize=7,
+        ax.text(j, i, role[0].upper(), ha="center", va="center",
                 color="white" if role == "member" else "black")
-    ax.set_xticks(range(len(orgs)), [organisations.ORGANISATION_LABELS[o] for o in orgs])
-    ax.set_yticks(range(len(states)), states)
+    ax.set_xticks(range(len(orgs)), [organisations.ORGANISATION_LABELS[o].replace(" ", "\n")
+                                     for o in orgs])
+    ax.set_yticks(range(len(states)), [short_name(s) for s in states])
+    ax.tick_params(length=0)
     ax.grid(False)
-    ax.set_title(f"Overlapping memberships on {pd.Timestamp(when).day} "
-                 f"{pd.Timestamp(when):%B %Y}")
-    fig.tight_layout()
+    ax.set_title(f"Memberships on {pd.Timestamp(when).day} {pd.Timestamp(when):%B %Y}")
+    order = ["member", "partner", "observer", "associate", "suspended", "frozen"]
+    present = [role for role in order if (roles == role).any().any()]
+    style.legend_below(ax, handles=[Patch(color=style.PALETTE[shades[role]],
+                                     label=f"{role[0].upper()}: {role}") for role in present],
+                  drop=0.55, ncols=2)
     return style.finish(fig, [], roles.fillna("-"), "organisation overlap",
                         curated=["organisation_membership", "sco_status"])
 
@@ -171,6 +183,8 @@ def setup() -> None:
 EXHIBITS = notebook.inventory(
     notebook.Exhibit("fig-1-2-growth", igo_growth,
                      "Intergovernmental organisations in existence each year, 1816-2014."),
+    notebook.Exhibit("tbl-1-2-claims", claims_checked,
+                     "The thesis's claims in this section, checked."),
     notebook.Exhibit("tbl-1-2-typology", organisation_typology,
                      "Security-relevant organisations of Eurasia."),
     notebook.Exhibit("fig-1-2-memberships", central_asian_igo_memberships,

@@ -135,12 +135,16 @@ def sco_stages() -> plt.Figure:
     counts = stages.members_per_year()
     periods = stages.periods()
     summits = curated.load("sco_summits")
-    fig, ax = plt.subplots(figsize=(8, 3.6))
+    fig, ax = style.figure(height=4.6)
     colours = [style.PALETTE[c] for c in ("light", "sky", "yellow", "orange", "green")]
-    for colour, period in zip(colours, periods.itertuples(), strict=False):
-        ax.axvspan(period.start, period.end + 1, color=colour, alpha=0.45, lw=0)
-        ax.text((period.start + period.end + 1) / 2, counts.max() + 1.6, period.label,
-                ha="center", va="top", fontsize=7, wrap=True)
+    for number, (colour, period) in enumerate(zip(colours, periods.itertuples(),
+                                                  strict=False), start=1):
+        span = str(period.start) if period.start == period.end else \
+            f"{period.start}-{period.end}"
+        ax.axvspan(period.start, period.end + 1, color=colour, alpha=0.45, lw=0,
+                   label=f"{number} {period.label}, {span}")
+        ax.text((period.start + period.end + 1) / 2, counts.max() + 1.6, str(number),
+                ha="center", va="top", fontweight="bold")
     ax.step(counts.index, counts, where="post", color=style.PALETTE["blue"], lw=2,
             label="member states")
     years = pd.to_datetime(summits["start_date"]).dt.year
@@ -150,8 +154,8 @@ def sco_stages() -> plt.Figure:
     ax.set_xlabel("Year")
     ax.set_ylabel("Member states (number)")
     ax.set_title(f"Stages of the SCO, {counts.index.min()}-{counts.index.max()}")
-    ax.legend(loc="center left", fontsize=8)
-    fig.tight_layout()
+    handles, labels = ax.get_legend_handles_labels()
+    style.legend_below(ax, handles[-2:] + handles[:-2], labels[-2:] + labels[:-2])
     plotted = counts.to_frame("members").join(years.value_counts().rename("summits"))
     return style.finish(fig, [], plotted.fillna(0), "SCO stages",
                         curated=["sco_status", "sco_summits"])
@@ -176,20 +180,19 @@ def un_voting_distance() -> plt.Figure:
     first = frame.loc[frame["iso3"].isin(regions.CENTRAL_ASIA), "year"].min()
     frame = frame[frame["year"] >= first]
     events = curated.load("sco_events_usa_eu")
-    fig, axes = plt.subplots(1, 2, figsize=(8, 3.6), sharey=True)
+    fig, axes = style.figure(2, height=2.4, sharex=True, sharey=True)
     for ax, column, title in ((axes[0], "from_usa", "Distance from the USA"),
                               (axes[1], "from_eu", "Distance from the EU average")):
         for iso3 in states:
             part = frame[frame["iso3"] == iso3]
             ax.plot(part["year"], part[column], color=style.PALETTE[style.STATE_COLOURS[iso3]],
-                    lw=1.3, label=iso3)
+                    lw=1.3, label=countries.short_name(iso3))
         for year in sorted({pd.Timestamp(d).year for d in events["date"]}):
             ax.axvline(year, color="#999999", ls=":", lw=0.7)
         ax.set_title(title)
-        ax.set_xlabel("Year")
-    axes[0].set_ylabel("Distance between ideal points")
-    axes[1].legend(loc="upper right", ncol=2, fontsize=8)
-    fig.tight_layout()
+        ax.set_ylabel("Ideal-point distance")
+    axes[1].set_xlabel("Year")
+    style.legend_below(axes[1], ncols=3)
     return style.finish(fig, [unga.KEY], frame, "UN voting distance",
                         note="Dotted lines: events in data/curated/sco_events_usa_eu.csv. "
                              "EU average over the members of each year.")
@@ -199,7 +202,7 @@ def events_usa_eu() -> pd.DataFrame:
     """Episodes in the relations of the SCO's Central Asian members with the USA and the EU."""
     table = curated.load("sco_events_usa_eu").sort_values("date")
     return pd.DataFrame({"Date": table["date"], "Event": table["title"],
-                         "States": table["iso3"].str.replace(";", ", "),
+                         "States": table["iso3"].map(countries.names),
                          "Verification": display.verification(table["verification"])}
                         ).set_index("Date")
 
@@ -244,9 +247,14 @@ EXHIBITS = notebook.inventory(
                      "Founding documents and conventions of the Shanghai Five and the SCO."),
     notebook.Exhibit("tbl-1-3-summits", sco_summits,
                      "Meetings of the heads of state of the Shanghai Five and the SCO."),
+    notebook.Exhibit("tbl-1-3-stages", stage_periods,
+                     "The five stages of the SCO's development, with the number of member states"
+                     " at the end of each."),
     notebook.Exhibit("fig-1-3-stages", sco_stages,
                      "Member states at the end of each year, summits of the heads of state, "
                      "and the five stages of the SCO's development."),
+    notebook.Exhibit("tbl-1-3-status-changes", membership_changes,
+                     "Every change of status in the Shanghai Five and the SCO, by date."),
     notebook.Exhibit("fig-1-3-borders", border_agreements,
                      "Border treaties, supplementary agreements, demarcation protocols and "
                      "military confidence-building agreements by pair of states, with the "
@@ -265,4 +273,7 @@ EXHIBITS = notebook.inventory(
                      "Distance of the UN General Assembly ideal points of the Central Asian "
                      "states, Russia and China from the USA and from the average of the EU "
                      "members of each year; dotted lines mark the events in the curated table."),
+    notebook.Exhibit("tbl-1-3-usa-eu", events_usa_eu,
+                     "Episodes in the relations of the SCO's Central Asian members with the USA "
+                     "and the EU."),
 )

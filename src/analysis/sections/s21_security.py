@@ -3,10 +3,12 @@ record, exercises, arms, spending."""
 
 from __future__ import annotations
 
+import textwrap
+
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from analysis.data import curated
+from analysis.data import countries, curated
 from analysis.data.sources import owid, sipri, ucdp, wdi
 from analysis.presentation import display, notebook, style
 from analysis.presentation.claim_tables import claims_table
@@ -88,24 +90,21 @@ def terrorism_totals(since: int) -> pd.DataFrame:
 def violence() -> plt.Figure:
     """Terrorism deaths and conflict deaths per 100,000 people: Central Asia vs neighbours."""
     style.apply()
-    panels = [
-        ("Terrorism deaths", security.terrorism_rate),
-        ("Deaths in organised violence", security.organized_violence_rate),
-    ]
-    fig, axes = plt.subplots(2, 2, figsize=(8, 5.6))
+    panels = [("Terrorism deaths", security.terrorism_rate),
+              ("Deaths in organised violence", security.organized_violence_rate)]
+    fig, axes = style.figure(4, height=2.0, sharex=True)
     plotted = []
     for row, (title, loader) in enumerate(panels):
         for column, states in enumerate((regions.CENTRAL_ASIA, regions.NEIGHBOURS)):
             table = loader(states).loc[1991:]
-            ax = axes[row, column]
+            ax = axes[2 * row + column]
             style.state_lines(ax, table)
             ax.set_title(f"{title}: {'Central Asia' if column == 0 else 'neighbours'}")
-            ax.set_ylabel("Deaths per 100,000 people")
-            ax.legend(fontsize=8, ncol=3 if column == 0 else 1, loc="upper right")
+            ax.set_ylabel("Per 100,000 people")
+            ax.legend(*style.named_handles(ax), ncols=2,
+                      loc="upper right" if column == 0 else "upper left")
             plotted.append(table)
-    for ax in axes[1]:
-        ax.set_xlabel("Year")
-    fig.tight_layout()
+    axes[-1].set_xlabel("Year")
     gtd, violence = plotted[0].dropna(how="all"), plotted[2].dropna(how="all")
     missing = sorted(set(range(gtd.index.min(), gtd.index.max() + 1)) - set(gtd.index))
     return style.finish(fig, [owid.GTD_RATE_KEY, ucdp.ORGANIZED_VIOLENCE_KEY,
@@ -140,29 +139,31 @@ def exercises() -> plt.Figure:
     table["states"] = table["participants"].fillna("").map(
         lambda v: len([c for c in v.split(";") if c.strip()]))
     table["troops_n"] = pd.to_numeric(table["troops"])
-    fig, ax = plt.subplots(figsize=(8, 4.6))
-    colours = {"peace_mission": style.PALETTE["blue"], "other_ct": style.PALETTE["orange"]}
+    low, high = table["year"].min() - 1, table["year"].max() + 1
+    labels = []  # beside the dot on the side with more room, wrapped to fit there
     for row in table.itertuples():
-        y = len(table) - 1 - row.Index
+        details = f"({row.states or '?'} states" + (
+            f", {row.troops_n:,.0f} troops)" if pd.notna(row.troops_n) else ")")
+        room = max(high - row.year, row.year - low)
+        width = int((room * (style.WIDTH - 0.2) / (high - low) - 0.1) / 0.074)  # characters
+        labels.append(f"{row.name} {details}" if len(row.name + details) < width
+                      else textwrap.fill(row.name, width) + "\n" + details)
+    lines = pd.Series([label.count("\n") + 1.4 for label in labels])  # and a gap
+    fig, ax = style.figure(height=0.17 * lines.sum() + 1.2)
+    colours = {"peace_mission": style.PALETTE["blue"], "other_ct": style.PALETTE["orange"]}
+    names = {"peace_mission": "Peace Mission series", "other_ct": "other exercises"}
+    for row, label, y in zip(table.itertuples(), labels, lines / 2 - lines.cumsum(), strict=True):
         size = 20 + (row.troops_n / 40 if pd.notna(row.troops_n) else 0)
-        ax.scatter(row.year, y, s=size, color=colours[row.series],
-                   edgecolors="black" if pd.isna(row.troops_n) else "none", linewidths=0.6,
-                   zorder=3)
-        label = f"{row.name}  ({row.states or '?'} states"
-        label += f", {int(row.troops_n):,} troops)" if pd.notna(row.troops_n) else ")"
-        ax.annotate(label, (row.year, y), xytext=(7, 0), textcoords="offset points",
-                    va="center", fontsize=6.5)
-    ax.set_yticks([])
+        ax.scatter(row.year, y, s=size, color=colours[row.series], zorder=3, linewidths=0.6,
+                   edgecolors="black" if pd.isna(row.troops_n) else "none")
+        side = 1 if row.year < (low + high) / 2 else -1  # clear of the dot (size in pt²)
+        ax.annotate(label, (row.year, y), xytext=(side * (3 + size**0.5 / 2), 0), va="center",
+                    textcoords="offset points", ha="left" if side > 0 else "right")
+    ax.set(yticks=[], ylim=(-lines.sum(), 1.6), xlim=(low, high), xlabel="Year",
+           title="Joint counter-terrorism exercises")
     ax.spines["left"].set_visible(False)
-    ax.grid(axis="y", visible=False)
-    ax.set_xlim(table["year"].min() - 1, table["year"].max() + 9)
-    ax.set_xlabel("Year")
-    ax.set_title("Joint counter-terrorism exercises of SCO members")
-    handles = [plt.Line2D([], [], marker="o", ls="", color=c,
-                          label="Peace Mission series" if k == "peace_mission" else
-                          "other exercises") for k, c in colours.items()]
-    ax.legend(handles=handles, loc="upper right", fontsize=8)
-    fig.tight_layout()
+    ax.legend(handles=[plt.Line2D([], [], marker="o", ls="", color=colours[key], label=name)
+                       for key, name in names.items()], loc="upper center", ncols=2)
     return style.finish(fig, [], table[["name", "year", "states", "troops"]], "exercises",
                         curated=["sco_exercises"],
                         note="Dot area grows with reported troops (outlined: not reported).")
@@ -174,9 +175,10 @@ def sco_exercises() -> pd.DataFrame:
     return pd.DataFrame({
         "Exercise": table["name"],
         "Dates": table["start_date"] + " to " + table["end_date"],
-        "Host": table["host_iso3"].str.replace(" ;", ","),
+        "Host": table["host_iso3"].map(countries.names),
         "Location": table["location"],
-        "Participants": table["participants"].fillna("not reported").str.replace(" ;", ","),
+        "Participants": table["participants"].map(countries.names, na_action="ignore")
+        .fillna("not reported"),
         "Troops": pd.to_numeric(table["troops"]).map(
             lambda v: "not reported" if pd.isna(v) else f"{v:,.0f}"),
         "Verification": display.verification(table["verification"]),
@@ -189,17 +191,12 @@ def military_spending() -> plt.Figure:
     states = regions.CENTRAL_ASIA
     level = security.military_expenditure("constant_2023_usd_m", states)
     share = 100 * security.military_expenditure("share_of_gdp", states)
-    fig, (left, right) = plt.subplots(1, 2, figsize=(8, 3.6))
-    style.state_lines(left, level, marker="o")
-    style.state_lines(right, share, marker="o")
-    left.set_ylabel("Million US$ at constant 2023 prices")
-    left.set_title("Military expenditure")
-    right.set_ylabel("% of GDP")
-    right.set_title("... as a share of GDP")
-    for ax in (left, right):
-        ax.set_xlabel("Year")
-    right.legend(fontsize=8, ncol=2)
-    fig.tight_layout()
+    fig, (top, bottom) = style.figure(2, height=2.4, sharex=True)
+    style.state_lines(top, level, marker="o")
+    style.state_lines(bottom, share, marker="o")
+    top.set(ylabel="Million 2023 US$", title="Military expenditure, constant 2023 prices")
+    bottom.set(ylabel="% of GDP", title="... as a share of GDP", xlabel="Year")
+    top.legend(*style.named_handles(top), loc="upper left")
     coverage = security.expenditure_coverage(states)
     gaps = "; ".join(f"{iso3} {row['missing years']}" for iso3, row in coverage.iterrows()
                      if row["missing years"] != "none")
@@ -218,19 +215,19 @@ def arms_imports() -> plt.Figure:
     bins = table.groupby((table.index - table.index.min()) // 5)
     sums = bins.sum()
     sums.index = [f"{g.index.min()}-{g.index.max()}" for _, g in bins]
-    fig, ax = plt.subplots(figsize=(8, 3.4))
+    fig, ax = style.figure(height=3.0)
     bottom = pd.Series(0.0, index=sums.index)
     for iso3 in sums.columns:
         colour = style.PALETTE[style.STATE_COLOURS[iso3]]
         ax.bar(sums.index, sums[iso3], bottom=bottom, color=colour, label=iso3)
         bottom = bottom + sums[iso3]
-    ax.set_ylabel("SIPRI trend-indicator value (million)")
-    ax.set_xlabel("Period")
-    ax.set_title("Imports of major conventional arms")
-    ax.legend(fontsize=8)
-    fig.tight_layout()
+    ax.set(ylabel="SIPRI TIV (million)", xlabel="Period",
+           title="Imports of major conventional arms")
+    ax.tick_params(axis="x", labelrotation=45)
+    ax.legend(*style.named_handles(ax))
     return style.finish(fig, [sipri.ARMS_KEY], sums, "arms imports",
                         note="TIV measures the military capability transferred, not its price.")
+
 
 def organized_violence_by_type() -> pd.DataFrame:
     """Deaths in the five Central Asian states by type of organised violence and period."""
@@ -271,8 +268,8 @@ EXHIBITS = notebook.inventory(
                      "Terrorist attacks, injuries and deaths since the end of the USSR (GTD "
                      "via Our World in Data)."),
     notebook.Exhibit("fig-2-1-violence", violence,
-                     "Terrorism deaths and deaths in organised violence per 100,000 people: "
-                     "the Central Asian states (left) and Afghanistan and Pakistan (right)."),
+                     "Terrorism deaths and deaths in organised violence per 100,000 people, "
+                     "each for the Central Asian states and for Afghanistan and Pakistan."),
     notebook.Exhibit("tbl-2-1-violence-types", organized_violence_by_type,
                      "Deaths in organised violence in the five Central Asian states, by type "
                      "and period (UCDP country-year data, version 25.1)."),
@@ -287,6 +284,9 @@ EXHIBITS = notebook.inventory(
     notebook.Exhibit("fig-2-1-exercises", exercises,
                      "A selection of joint counter-terrorism exercises of SCO members, by "
                      "year, with participants and reported troops."),
+    notebook.Exhibit("tbl-2-1-exercises", sco_exercises,
+                     "The joint exercises in the curated table: dates, host, location, "
+                     "participants and reported troops."),
     notebook.Exhibit("fig-2-1-milex", military_spending,
                      "Military expenditure of the Central Asian states at constant 2023 prices"
                      " and as a share of GDP; missing years are gaps."),

@@ -6,7 +6,7 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from analysis.data import curated
+from analysis.data import countries, curated
 from analysis.data.sources import cow, wdi, wits
 from analysis.presentation import display, notebook, style
 from analysis.presentation.claim_tables import claims_table
@@ -116,6 +116,13 @@ def growth_by_period() -> pd.DataFrame:
     return table.round(1).rename_axis("State")
 
 
+def _legend_under(ax: plt.Axes, of: plt.Axes | None = None) -> None:
+    """A legend just under ``ax`` (over the panel below it) of the states drawn in ``of``
+    (or ``ax``), by name, three to a row."""
+    style.legend_below(ax, *style.named_handles(of or ax), drop=0.05, ncols=3,
+                       handlelength=1.2, columnspacing=0.8)
+
+
 def income_convergence() -> plt.Figure:
     """GDP per capita (PPP) of the founding members, and its dispersion."""
     style.apply()
@@ -123,18 +130,14 @@ def income_convergence() -> plt.Figure:
     table = economy.indicator("NY.GDP.PCAP.PP.CD", states)
     founders = membership.founding_members()
     dispersion = economy.income_dispersion(founders)
-    fig, (left, right) = plt.subplots(1, 2, figsize=(8, 3.6))
-    style.state_lines(left, table)
-    left.set_yscale("log")
-    left.set_ylabel("GDP per capita, PPP (current international $, log scale)")
-    left.set_title("Income per person")
-    left.legend(fontsize=8, ncol=2)
-    right.plot(dispersion.index, dispersion, color=style.PALETTE["blue"])
-    right.set_ylabel("Std. deviation of log GDP per capita")
-    right.set_title("Dispersion among the six founders")
-    for ax in (left, right):
-        ax.set_xlabel("Year")
-    fig.tight_layout()
+    fig, (top, bottom) = style.figure(2, height=2.6, sharex=True)
+    style.state_lines(top, table)
+    top.set_yscale("log")
+    top.set(ylabel="Current international $", title="GDP per capita, PPP (log scale)")
+    _legend_under(top)
+    bottom.plot(dispersion.index, dispersion, color=style.PALETTE["blue"])
+    bottom.set(ylabel="SD of log GDP per capita", title="Dispersion among the six founders",
+               xlabel="Year")
     return style.finish(fig, [wdi.registry_key("NY.GDP.PCAP.PP.CD")],
                         [table, dispersion.to_frame()], "income convergence",
                         note="A falling dispersion would mean incomes converge.")
@@ -146,18 +149,14 @@ def openness_and_investment() -> plt.Figure:
     states = regions.CENTRAL_ASIA
     openness = economy.trade_openness(states)
     fdi = economy.indicator("BX.KLT.DINV.CD.WD", states) / 1e9
-    fig, (left, right) = plt.subplots(1, 2, figsize=(8, 3.6))
-    style.state_lines(left, openness, marker=".")
-    style.state_lines(right, fdi, marker=".")
-    left.set_ylabel("Exports + imports, % of GDP")
-    left.set_title("Trade openness")
-    right.set_ylabel("Billion current US$")
-    right.set_title("Foreign direct investment, net inflows")
-    right.axhline(0, color="#888888", lw=0.6)
-    for ax in (left, right):
-        ax.set_xlabel("Year")
-    left.legend(fontsize=8, ncol=2)
-    fig.tight_layout()
+    fig, (top, bottom) = style.figure(2, height=2.4, sharex=True)
+    style.state_lines(top, openness, marker=".")
+    style.state_lines(bottom, fdi, marker=".")
+    top.set(ylabel="Exports + imports,\n% of GDP", title="Trade openness")
+    bottom.set(ylabel="Billion current US$", xlabel="Year",
+               title="Foreign direct investment, net inflows")
+    bottom.axhline(0, color="#888888", lw=0.6)
+    _legend_under(top)
     keys = [wdi.registry_key(c) for c in ("NE.EXP.GNFS.ZS", "NE.IMP.GNFS.ZS",
                                           "BX.KLT.DINV.CD.WD")]
     return style.finish(fig, keys, [openness, fdi], "openness and investment",
@@ -173,8 +172,8 @@ def trade_partners() -> plt.Figure:
     War to 2014 (thin) and the state's own customs data via WITS to 2021 (dots)."""
     style.apply()
     shares = economy.import_shares(regions.CENTRAL_ASIA, ["CHN", "RUS"])
-    fig, axes = plt.subplots(1, 5, figsize=(8, 3), sharey=True)
-    for ax, iso3 in zip(axes, regions.CENTRAL_ASIA, strict=True):
+    fig, axes = style.figure(3, height=1.9, ncols=2, sharex=True, sharey=True)
+    for ax, iso3 in zip(axes.flat, regions.CENTRAL_ASIA, strict=False):
         for partner, colour in PARTNER_COLOURS.items():
             part = shares[(shares["iso3"] == iso3) & (shares["partner"] == partner)] \
                 .set_index("year")
@@ -183,12 +182,14 @@ def trade_partners() -> plt.Figure:
                     label=f"{name} (COW)")
             ax.plot(part.index, part["wits"], "o", ms=2.5, color=style.PALETTE[colour],
                     label=f"{name} (WITS)")
-        ax.set_title(iso3)
+        ax.set_title(countries.short_name(iso3))
         ax.set_xticks([1995, 2008, 2021])
-    axes[0].set_ylabel("% of the state's imports")
-    axes[0].legend(fontsize=6.5, loc="upper left")
-    fig.supxlabel("Year", fontsize=9)
-    fig.tight_layout()
+    for ax in axes[:, 0]:
+        ax.set_ylabel("% of imports")
+    axes[1, 1].tick_params(labelbottom=True)  # nothing under it
+    axes[-1, 1].axis("off")
+    axes[-1, 1].legend(*axes[0, 0].get_legend_handles_labels(), loc="center")
+    fig.supxlabel("Year", fontsize=style.MIN_TEXT)
     return style.finish(fig, [cow.TRADE_KEY, *wits.KEYS.values()], shares, "trade partners",
                         note="COW Trade v4.0 ends in 2014; WITS has gaps (Tajikistan 2001-15, "
                              "Turkmenistan after 2000, Uzbekistan before 2017).")
@@ -199,18 +200,14 @@ def remittances_and_migration() -> plt.Figure:
     style.apply()
     remittances = economy.remittances_share(["KGZ", "TJK", "UZB", "KAZ"])
     migration = economy.net_migration_rate(regions.CENTRAL_ASIA)
-    fig, (left, right) = plt.subplots(1, 2, figsize=(8, 3.4))
-    style.state_lines(left, remittances.dropna(how="all"))
-    style.state_lines(right, migration.loc[1992:])
-    left.set_ylabel("% of GDP")
-    left.set_title("Personal remittances received")
-    right.set_ylabel("Per 1,000 people")
-    right.set_title("Net migration (negative: emigration)")
-    right.axhline(0, color="black", lw=0.6)
-    for ax in (left, right):
-        ax.set_xlabel("Year")
-        ax.legend(fontsize=8, ncol=2)
-    fig.tight_layout()
+    fig, (top, bottom) = style.figure(2, height=2.4, sharex=True)
+    style.state_lines(top, remittances.dropna(how="all"))
+    style.state_lines(bottom, migration.loc[1992:])
+    top.set(ylabel="% of GDP", title="Personal remittances received")
+    bottom.set(ylabel="Per 1,000 people", title="Net migration (negative: emigration)",
+               xlabel="Year")
+    bottom.axhline(0, color="black", lw=0.6)
+    _legend_under(top, of=bottom)  # the same colours in both panels
     keys = [wdi.registry_key(code) for code in ("BX.TRF.PWKR.CD.DT", "NY.GDP.MKTP.CD",
                                                 "SM.POP.NETM", "SP.POP.TOTL")]
     return style.finish(fig, keys, [remittances, migration], "remittances and migration",
@@ -238,6 +235,8 @@ def setup() -> None:
 
 # Every numbered figure and table of the notebook: label, function, caption.
 EXHIBITS = notebook.inventory(
+    notebook.Exhibit("tbl-2-2-milestones", economic_milestones,
+                     "Milestones of the SCO's economic cooperation."),
     notebook.Exhibit("tbl-2-2-growth", growth_by_period,
                      "Average annual real GDP growth (%) by period."),
     notebook.Exhibit("fig-2-2-convergence", income_convergence,

@@ -72,7 +72,7 @@ def groupings_compared() -> plt.Figure:
     each year's members (solid where every member has data, thin dotted for the members
     with data where some have none), and the SCO's founders and today's members."""
     style.apply()
-    fig, axes = plt.subplots(1, 3, figsize=(8, 3.4))
+    fig, axes = style.figure(3, height=2.3, sharex=True)
     plotted = []
     for ax, (indicator, (scale, label)) in zip(axes, PANELS.items(), strict=True):
         table = groupings.totals(indicator, YEARS)
@@ -87,11 +87,10 @@ def groupings_compared() -> plt.Figure:
             ax.plot(fixed["year"], fixed["total"] / scale, color=style.PALETTE["blue"],
                     ls=line, lw=0.9, label=f"SCO, {composition_label(composition)}")
             plotted.append(fixed.assign(indicator=indicator))
-        ax.set_title(label, fontsize=8.5)
-        ax.set_xlabel("Year")
+        ax.set_title(label)
         plotted.append(table.assign(indicator=indicator))
-    axes[0].legend(fontsize=6.5)
-    fig.tight_layout()
+    axes[-1].set_xlabel("Year")
+    fig.legend(*axes[0].get_legend_handles_labels(), loc="outside lower center", ncols=3)
     return style.finish(fig, groupings.registry_keys(*PANELS), plotted, "groupings compared",
                         note=f"Each year's members (curated tables); GDP chained from "
                              f"{groupings.PRICE_BASE_YEAR} with WDI real growth. Dotted: "
@@ -107,7 +106,7 @@ def projections() -> plt.Figure:
     """GDP and military expenditure of each grouping's current members, extrapolated to
     2030 from the last observation (random walk with drift in logs)."""
     style.apply()
-    fig, axes = plt.subplots(1, 2, figsize=(8, 3.6))
+    fig, axes = style.figure(2, height=2.6, sharex=True)
     plotted = []
     for ax, indicator in zip(axes, ("gdp", "military_expenditure"), strict=True):
         scale, label = PANELS[indicator]
@@ -124,11 +123,10 @@ def projections() -> plt.Figure:
             plotted.append(pd.DataFrame({"central": result.central, "low": result.low,
                                          "high": result.high}).assign(group=group,
                                                                       indicator=indicator))
-        ax.set_title(label, fontsize=9)
-        ax.set_xlabel("Year")
+        ax.set_title(label)
         ax.set_yscale("log")
-    axes[0].legend(fontsize=8)
-    fig.tight_layout()
+    axes[-1].set_xlabel("Year")
+    fig.legend(*axes[0].get_legend_handles_labels(), loc="outside lower center", ncols=4)
     return style.finish(fig, groupings.registry_keys("gdp", "military_expenditure"), plotted,
                         "projections",
                         note="EXTRAPOLATIONS, not forecasts: from the last observation at the "
@@ -165,18 +163,17 @@ def institutions_by_domain() -> plt.Figure:
     table = institutions.cumulative_by_domain(years)
     colours = dict(zip(institutions.DOMAINS, ("blue", "purple", "orange", "sky", "green",
                                               "yellow", "grey"), strict=True))
-    fig, ax = plt.subplots(figsize=(8, 3.8))
+    fig, ax = style.figure(height=3.4)
     for domain in institutions.DOMAINS:
         ax.step(table.index, table[domain], where="post", color=style.PALETTE[colours[domain]],
                 lw=2 if domain == "security" else 1.4, label=domain)
     ax.axvline(claims.THESIS_YEAR, color="black", lw=0.8, ls=":")
-    ax.annotate("thesis", (claims.THESIS_YEAR, table.to_numpy().max()), xytext=(3, 0),
-                textcoords="offset points", fontsize=7, va="top")
+    ax.annotate("thesis", (claims.THESIS_YEAR, 0), xytext=(3, 0), textcoords="offset points",
+                va="bottom")
     ax.set_xlabel("Year")
-    ax.set_ylabel("Bodies, agreements and programmes")
-    ax.set_title("The SCO's institutions by domain, cumulative")
-    ax.legend(fontsize=8, ncol=2, loc="upper left")
-    fig.tight_layout()
+    ax.set_ylabel("Bodies, agreements\nand programmes")
+    ax.set_title("SCO institutions by domain, cumulative")
+    fig.legend(loc="outside lower center", ncols=3)
     return style.finish(fig, [], table, "institutions by domain", curated=["sco_institutions"],
                         note="Budget facts left out; 'other' is the Charter, the Secretariat, "
                              "whole-organisation strategies and memoranda with other bodies.")
@@ -224,8 +221,8 @@ def drug_seizures() -> plt.Figure:
     arbitrary value)."""
     style.apply()
     totals = drugs.totals()["grams_per_1000_people"].unstack().reindex(drugs.STATES)
-    fig, axes = plt.subplots(2, 2, figsize=(8, 5.6), sharex=True)
-    for ax, drug in zip(axes.flat, drugs.DRUGS, strict=True):
+    fig, axes = style.figure(4, height=2.3, sharex=True)
+    for ax, drug in zip(axes, drugs.DRUGS, strict=True):
         values = totals[drug].iloc[::-1]
         colours = [style.PALETTE["blue"] if iso3 in regions.CENTRAL_ASIA
                    else style.PALETTE["grey"] for iso3 in values.index]
@@ -233,14 +230,12 @@ def drug_seizures() -> plt.Figure:
         ax.scatter(values, names, color=colours, s=36, zorder=3)
         for y, value in enumerate(values):
             if pd.isna(value):
-                ax.text(0.012, y, "nothing reported", va="center", fontsize=7,
+                ax.text(0.012, y, "nothing reported", va="center",
                         transform=ax.get_yaxis_transform())
         ax.set_xscale("log")
         ax.set_title(drug)
-        ax.tick_params(axis="y", labelsize=7.5)
-    for ax in axes[1]:
-        ax.set_xlabel("Grams seized per 1,000 people, 2018-2022 (log scale)")
-    fig.tight_layout()
+        ax.tick_params(axis="x", labelbottom=True)
+    axes[-1].set_xlabel("Grams seized per 1,000 people, 2018-2022\n(log scale)")
     return style.finish(fig, [unodc.KEY, wdi.registry_key("SP.POP.TOTL")], totals,
                         "drug seizures",
                         note="Blue: Central Asian states. Cannabis: herb and resin. Seizures "

@@ -99,7 +99,7 @@ def kazakhstan_roles() -> plt.Figure:
     events = pd.DataFrame({"date": pd.to_datetime(roles["date"], format="mixed"),
                            "row": roles["org_id"].map(names), "category": roles["kind"]})
     fig = timelines.event_rows_figure(events, list(names.values()), ROLE_STYLES,
-                                      "Kazakhstan in three regional security forums", 2.8,
+                                      "Kazakhstan in three regional security forums", 3.2,
                                       spread=0.18)
     return style.finish(fig, [], events, "Kazakhstan's roles", curated=["organisation_record"])
 
@@ -143,18 +143,17 @@ def weight_among_members() -> plt.Figure:
     """Kazakhstan's share of the members' GDP and military expenditure, year by year."""
     style.apply()
     shares = kazakhstan.shares_over_time()
-    fig, ax = plt.subplots(figsize=(8, 3.2))
+    fig, ax = style.figure(height=3.6)
     for measure, colour, label in (("gdp", "blue", "GDP"),
                                    ("military_expenditure", "orange", "military expenditure")):
         ax.plot(shares.index, shares[measure], color=style.PALETTE[colour],
                 label=f"{label}, members of each year")
         ax.plot(shares.index, shares[f"{measure} (six founders)"], color=style.PALETTE[colour],
                 ls="--", lw=1, label=f"{label}, six founders")
-    ax.set_ylabel("% of the members' total (current US$)")
+    ax.set_ylabel("% of the members' total\n(current US$)")
     ax.set_xlabel("Year")
-    ax.set_title("Kazakhstan's weight among the members of each year")
-    ax.legend(fontsize=8)
-    fig.tight_layout()
+    ax.set_title("Kazakhstan's weight among the members")
+    fig.legend(loc="outside lower center")
     return style.finish(fig, groupings.registry_keys("gdp_current",
                                                      "military_expenditure_current"),
                         shares, "Kazakhstan weight",
@@ -178,18 +177,17 @@ def trade_and_votes() -> plt.Figure:
     style.apply()
     trade = kazakhstan.trade_partners()
     votes = kazakhstan.un_alignment()
-    fig, (left, right) = plt.subplots(1, 2, figsize=(8, 3.6))
-    style.lines(left, trade, PARTNER_COLOURS)
-    left.set_ylabel("% of Kazakhstan's recorded trade")
-    left.set_title("Trade partners")
-    left.legend(fontsize=8)
-    style.lines(right, votes, PARTNER_COLOURS)
-    right.set_ylabel("Distance between UN ideal points")
-    right.set_title("Voting distance from ...")
-    right.legend(fontsize=8)
-    for ax in (left, right):
-        ax.set_xlabel("Year")
-    fig.tight_layout()
+    fig, (top, bottom) = style.figure(2, height=2.5, sharex=True)
+    style.lines(top, trade, PARTNER_COLOURS)
+    top.set_ylabel("% of recorded trade")
+    top.set_title("Kazakhstan's trade partners")
+    style.lines(bottom, votes, PARTNER_COLOURS)
+    bottom.set_ylabel("Distance between\nUN ideal points")
+    bottom.set_title("Kazakhstan's voting distance from ...")
+    bottom.set_xlabel("Year")
+    handles = {label: handle for ax in (top, bottom)
+               for handle, label in zip(*ax.get_legend_handles_labels(), strict=True)}
+    fig.legend(handles.values(), handles.keys(), loc="outside lower center", ncols=4)
     zero = ", ".join(str(y) for y in trade.index[trade["Russia"] == 0])
     return style.finish(fig, [cow.TRADE_KEY, unga.KEY], [trade, votes],
                         "Kazakhstan trade and votes",
@@ -210,9 +208,12 @@ EXHIBITS = notebook.inventory(
     notebook.Exhibit("fig-3-1-weight", weight_among_members,
                      "Kazakhstan's share of the GDP and military expenditure of the SCO "
                      "members of each year."),
+    notebook.Exhibit("tbl-3-1-initiatives", kazakhstan_initiatives,
+                     "Kazakhstan's initiatives and roles in the SCO and the region's other "
+                     "security forums, by date."),
     notebook.Exhibit("fig-3-1-partners", trade_and_votes,
-                     "Kazakhstan's main trade partners (left) and the distance of its UN ideal"
-                     " point from those of Russia, China and the USA (right)."),
+                     "Kazakhstan's main trade partners (top) and the distance of its UN ideal"
+                     " point from those of Russia, China and the USA (bottom)."),
     notebook.Exhibit("tbl-3-1-forums", organisations_compared,
                      "The SCO, the CSTO and the CICA for Kazakhstan and its neighbours: "
                      "members, Kazakhstan's summits and chairmanships, and responses to the "

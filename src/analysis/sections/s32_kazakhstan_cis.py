@@ -88,21 +88,20 @@ def csto_membership_spells() -> plt.Figure:
     spells = kazakhstan.csto_spells()
     end_of_data = membership.latest_date()
     states = kazakhstan.csto_states()
-    fig, ax = plt.subplots(figsize=(8, 3.4))
+    fig, ax = style.figure(height=3.4)
     for row, iso3 in enumerate(reversed(states)):
         for spell in spells[spells["iso3"] == iso3].itertuples():
             end = spell.end_date if pd.notna(spell.end_date) else end_of_data
             ax.barh(row, (end - spell.start_date).days / 365.25,
                     left=spell.start_date.year + spell.start_date.dayofyear / 365.25,
                     color=style.PALETTE[ROLE_COLOURS[spell.role]], height=0.6)
-    ax.set_yticks(range(len(states)), list(reversed(states)))
+    ax.set_yticks(range(len(states)), [countries.short_name(s) for s in reversed(states)])
     ax.set_xlabel("Year")
-    ax.set_title("Parties to the Collective Security Treaty and the CSTO")
+    ax.set_title("Parties to the treaty and the CSTO")
     handles = [plt.Rectangle((0, 0), 1, 1, color=style.PALETTE[c], label=label)
                for label, c in (("member", "blue"), ("suspended or frozen", "grey"))]
-    fig.legend(handles=handles, fontsize=8, loc="upper right", ncol=2)
+    fig.legend(handles=handles, loc="outside lower center", ncols=2)
     ax.grid(axis="y", visible=False)
-    fig.tight_layout()
     plotted = spells[["iso3", "role", "start_date", "end_date"]].astype(str)
     return style.finish(fig, [], plotted, "CSTO membership",
                         curated=["organisation_membership"])
@@ -111,7 +110,7 @@ def csto_membership_spells() -> plt.Figure:
 def csto_membership_table() -> pd.DataFrame:
     spells = kazakhstan.csto_spells()
     return pd.DataFrame({
-        "State": spells["iso3"],
+        "State": spells["iso3"].map(countries.short_name),
         "Status": spells["role"],
         "From": spells["start_date"].dt.strftime("%Y-%m-%d"),
         "To": spells["end_date"].dt.strftime("%Y-%m-%d").fillna("today"),
@@ -124,23 +123,20 @@ def csto_military() -> plt.Figure:
     """Military spending (% of GDP) and armed forces (thousands) of the CSTO states."""
     style.apply()
     data = kazakhstan.csto_military()
-    fig, (left, right) = plt.subplots(1, 2, figsize=(8, 3.6))
+    fig, (top, bottom) = style.figure(2, height=2.6, sharex=True)
     for iso3 in data["share_of_gdp"].columns:
         colour = style.PALETTE[style.STATE_COLOURS.get(iso3, "grey")]
         width = 2.4 if iso3 == kazakhstan.KAZ else 1.0
-        left.plot(data["share_of_gdp"].index, data["share_of_gdp"][iso3], color=colour,
-                  lw=width, label=iso3)
-        right.plot(data["personnel"].index, data["personnel"][iso3], color=colour, lw=width,
-                   label=iso3)
-    left.set_ylabel("Military expenditure, % of GDP")
-    left.set_title("Defence effort")
-    right.set_yscale("log")
-    right.set_ylabel("Military personnel (thousands, log scale)")
-    right.set_title("Armed forces")
-    right.legend(fontsize=6.5, ncol=3)
-    for ax in (left, right):
-        ax.set_xlabel("Year")
-    fig.tight_layout()
+        top.plot(data["share_of_gdp"].index, data["share_of_gdp"][iso3], color=colour,
+                 lw=width, label=countries.short_name(iso3))
+        bottom.plot(data["personnel"].index, data["personnel"][iso3], color=colour, lw=width)
+    top.set_ylabel("Military expenditure,\n% of GDP")
+    top.set_title("Defence effort")
+    bottom.set_yscale("log")
+    bottom.set_ylabel("Military personnel\n(thousands, log scale)")
+    bottom.set_title("Armed forces")
+    bottom.set_xlabel("Year")
+    fig.legend(loc="outside lower center", ncols=3)
     return style.finish(fig, [sipri.MILEX_KEY, cow.NMC_KEY], list(data.values()), "CSTO military",
                         note="All states that were ever parties to the treaty; Kazakhstan "
                              "drawn thicker. Gaps: no data.")
@@ -155,7 +151,8 @@ def cis_security_glossary() -> pd.DataFrame:
 
 def kazakhstan_bilateral_security() -> pd.DataFrame:
     table = curated.load("kaz_bilateral_security").sort_values(["partner_iso3", "date"])
-    return pd.DataFrame({"Partner": table["partner_iso3"], "Date": table["date"],
+    return pd.DataFrame({"Partner": table["partner_iso3"].map(countries.names),
+                         "Date": table["date"],
                          "Document": table["title"],
                          "Kind": table["kind"].str.replace("_", " "),
                          "Verification": display.verification(table["verification"])}).set_index(
@@ -164,8 +161,8 @@ def kazakhstan_bilateral_security() -> pd.DataFrame:
 
 RECORD_STYLES = {
     "deployment": timelines.marker("o", "vermillion", 50, "deployment"),
-    "declined_request": timelines.marker("X", "black", 50, "request for help declined"),
-    "suspension": timelines.marker("v", "purple", 44, "member suspends or freezes"),
+    "declined_request": timelines.marker("X", "black", 50, "help request declined"),
+    "suspension": timelines.marker("v", "purple", 44, "suspension or freeze"),
     "exercise": timelines.marker("s", "sky", 30, "exercise"),
     "summit": timelines.marker("D", "blue", 30, "summit in Kazakhstan"),
 }
@@ -184,7 +181,7 @@ def csto_record() -> plt.Figure:
             if countries.short_name(s) in set(events["row"])]
     fig = timelines.event_rows_figure(
         events[events["row"].isin(rows)], rows, RECORD_STYLES,
-        "The CSTO's record: deployments, refusals, exits and exercises", 3.2)
+        "The CSTO's record, by state", 3.6, spread=0.15, legend_columns=2)
     return style.finish(fig, [], events, "CSTO record", curated=["organisation_record"])
 
 
@@ -192,13 +189,13 @@ def homicide() -> plt.Figure:
     """Intentional homicides per 100,000 people: domestic security as the police count it."""
     style.apply()
     table = economy.indicator("VC.IHR.PSRC.P5", [*regions.CENTRAL_ASIA, "RUS"], since=1990)
-    fig, ax = plt.subplots(figsize=(8, 3.4))
+    fig, ax = style.figure(height=3.4)
     style.state_lines(ax, table.dropna(how="all"), marker="o")
     ax.set_xlabel("Year")
     ax.set_ylabel("Homicides per 100,000 people")
     ax.set_title("Intentional homicide")
-    ax.legend(fontsize=8, ncol=3)
-    fig.tight_layout()
+    handles, codes = ax.get_legend_handles_labels()
+    fig.legend(handles, map(countries.short_name, codes), loc="outside lower center", ncols=3)
     return style.finish(fig, [wdi.registry_key("VC.IHR.PSRC.P5")], table, "homicide",
                         note="UNODC figures relayed by the World Bank; gaps are years without "
                              "data, and recording practices differ between states.")
@@ -224,6 +221,8 @@ EXHIBITS = notebook.inventory(
     notebook.Exhibit("fig-3-2-csto", csto_membership_spells,
                      "Membership spells of the Collective Security Treaty and the CSTO, by "
                      "state."),
+    notebook.Exhibit("tbl-3-2-membership", csto_membership_table,
+                     "Membership of the Collective Security Treaty and the CSTO, state by state."),
     notebook.Exhibit("fig-3-2-military", csto_military,
                      "Military expenditure as a share of GDP and military personnel of the "
                      "states that have been parties to the Collective Security Treaty."),
@@ -237,4 +236,9 @@ EXHIBITS = notebook.inventory(
     notebook.Exhibit("fig-3-2-homicide", homicide,
                      "Intentional homicides per 100,000 people in the Central Asian states "
                      "and Russia."),
+    notebook.Exhibit("tbl-3-2-glossary", cis_security_glossary,
+                     "Categories of security as the thesis summarises the CIS model law \"On "
+                     "security\" (1999), in our paraphrase."),
+    notebook.Exhibit("tbl-3-2-bilateral", kazakhstan_bilateral_security,
+                     "Kazakhstan's bilateral treaties and agreements on security, by partner."),
 )

@@ -6,10 +6,11 @@ asks their modules (and is executed again when one of them changes)."""
 
 from __future__ import annotations
 
+import textwrap
+
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
-from matplotlib.colors import ListedColormap
 
 from analysis.data import curated
 from analysis.data.sources import ucdp
@@ -110,19 +111,18 @@ def responses() -> plt.Figure:
     codes = crises.matrix()
     levels = codes.replace(crises.LEVEL).replace("not_existing", np.nan).astype(float)
     names = crises.crises().set_index("id")
-    labels = list(names.loc[codes.index, "dated_label"])
-    fig, ax = plt.subplots(figsize=(8, 8.4))
-    cmap = ListedColormap(RESPONSE_COLOURS)
-    cmap.set_bad("white")
-    ax.imshow(np.ma.masked_invalid(levels.to_numpy()), cmap=cmap, vmin=-0.5,
-              vmax=len(RESPONSE_COLOURS) - 0.5, aspect="auto")
+    labels = ["\n".join(textwrap.wrap(label, 22))
+              for label in names.loc[codes.index, "dated_label"]]
+    fig, ax = style.figure(height=11.5)
+    style.cell_grid(ax, levels.to_numpy(), RESPONSE_COLOURS)
     for (row, column), code in np.ndenumerate(codes.to_numpy()):
         if code == "not_existing":
-            ax.text(column, row, "n/a", ha="center", va="center", fontsize=6, color="#666666")
+            ax.text(column, row, "n/a", ha="center", va="center", color="#666666",
+                    rotation=90)
     ax.set_xticks(range(len(codes.columns)), [crises.ACTOR_NAMES[a] for a in codes.columns],
-                  rotation=45, ha="left")
+                  rotation=90)
     ax.xaxis.tick_top()
-    ax.set_yticks(range(len(labels)), labels, fontsize=7.5)
+    ax.set_yticks(range(len(labels)), labels)
     ax.grid(False)
     ax.set_xticks(np.arange(-0.5, len(codes.columns)), minor=True)
     ax.set_yticks(np.arange(-0.5, len(codes)), minor=True)
@@ -131,9 +131,8 @@ def responses() -> plt.Figure:
     ax.axvline(len(crises.ORGANISATIONS) - 0.5, color="black", linewidth=1.5)
     handles = [plt.Rectangle((0, 0), 1, 1, facecolor=c, edgecolor="#999999")
                for c in RESPONSE_COLOURS]
-    ax.legend(handles, [crises.RESPONSE_NAMES[r] for r in curated.RESPONSES], ncol=3,
-              fontsize=7, loc="upper center", bbox_to_anchor=(0.4, -0.01), frameon=False)
-    fig.tight_layout()
+    fig.legend(handles, [crises.RESPONSE_NAMES[r] for r in curated.RESPONSES], ncols=2,
+               loc="outside lower center")
     return style.finish(fig, [ucdp.ORGANIZED_VIOLENCE_KEY], codes, "crisis responses",
                         curated=["crises", "crisis_responses"],
                         note="Organisations left of the line, powers right of it; n/a: the "
@@ -155,4 +154,6 @@ EXHIBITS = notebook.inventory(
     notebook.Exhibit("fig-4-responses", responses,
                      "Major security crises in Central Asia since 1991 and the strongest "
                      "response of six organisations and three powers to each."),
+    notebook.Exhibit("tbl-4-recommendations", recommendations_revisited,
+                     "The thesis's four recommendations and what has happened since 2020."),
 )

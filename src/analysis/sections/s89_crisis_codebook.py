@@ -138,4 +138,7 @@ EXHIBITS = notebook.inventory(
                      "from UCDP where UCDP records the crisis."),
     notebook.Exhibit("tbl-codebook-counts", response_counts,
                      "Number of crises that drew each response from each actor."),
+    notebook.Exhibit("tbl-codebook-codes", response_codes,
+                     "Every code of the dataset: crisis, actor, response, what was done or where"
+                     " it was looked for, source and verification."),
 )

@@ -6,10 +6,7 @@ import pandas as pd
 
 from analysis.data import curated
 from analysis.presentation import notebook
-from analysis.presentation.claim_tables import (  # the notebook shows each section's claims
-    claim_columns,
-    claims_table,  # noqa: F401
-)
+from analysis.presentation.claim_tables import claim_columns, claims_table
 from analysis.topics import (
     claims,
 )
@@ -33,6 +30,11 @@ def claims_summary() -> pd.DataFrame:
     return table.rename_axis("Thesis section")
 
 
+def section_claims(section: str) -> pd.DataFrame:
+    """The checked claims of one thesis section ("2.1"), as its chapter shows them."""
+    return claims_table(section)
+
+
 def claims_audit() -> pd.DataFrame:
     """Every checked claim with its measurement, basis, verdict and source."""
     audited = claims.evaluate()
@@ -50,4 +52,24 @@ def setup() -> None:
 EXHIBITS = notebook.inventory(
     notebook.Exhibit("tbl-claims-summary", claims_summary,
                      "Number of claims by thesis section and verdict."),
+    notebook.Exhibit("tbl-claims-intro", section_claims,
+                     "The claims of the Introduction, checked."),
+    notebook.Exhibit("tbl-claims-1-1", section_claims,
+                     "The claims of the thesis's section 1.1, checked."),
+    notebook.Exhibit("tbl-claims-1-2", section_claims,
+                     "The claims of the thesis's section 1.2, checked."),
+    notebook.Exhibit("tbl-claims-2-1", section_claims,
+                     "The claims of the thesis's section 2.1, checked."),
+    notebook.Exhibit("tbl-claims-2-2", section_claims,
+                     "The claims of the thesis's section 2.2, checked."),
+    notebook.Exhibit("tbl-claims-2-3", section_claims,
+                     "The claims of the thesis's section 2.3, checked."),
+    notebook.Exhibit("tbl-claims-3-1", section_claims,
+                     "The claims of the thesis's section 3.1, checked."),
+    notebook.Exhibit("tbl-claims-3-2", section_claims,
+                     "The claims of the thesis's section 3.2, checked."),
+    notebook.Exhibit("tbl-claims-conclusion", section_claims,
+                     "The claims of the Conclusion, checked."),
+    notebook.Exhibit("tbl-claims-all", claims_audit,
+                     "Every checked claim, with its measurement, basis, verdict and source."),
 )

@@ -25,19 +25,25 @@ KEY_PACKAGES = ("jupyter-book", "myst-nb", "sphinx", "jupyter-cache", "pandas", 
 
 
 def package_versions() -> pd.DataFrame:
-    rows = [{"package": "python", "version": platform.python_version()}]
-    rows += [{"package": name, "version": importlib.metadata.version(name)}
+    rows = [{"Package": "python", "Version": platform.python_version()}]
+    rows += [{"Package": name, "Version": importlib.metadata.version(name)}
              for name in KEY_PACKAGES]
-    return pd.DataFrame(rows).set_index("package")
+    return pd.DataFrame(rows).set_index("Package")
 
 
 def data_registry() -> pd.DataFrame:
-    """Every registered raw file with its checksum, licence and citation key."""
+    """Every registered raw file: its publisher, version, licence and citation key."""
     return pd.DataFrame([{
-        "key": item.key, "publisher": item.publisher, "version": item.version,
-        "licence": item.licence, "citation": item.bibtex, "bytes": item.bytes,
-        "sha256": item.sha256,
-    } for item in map(raw.entry, raw.registry())]).set_index("key")
+        "Dataset": item.key, "Publisher": item.publisher, "Version": item.version,
+        "Licence": item.licence, "Citation key": item.bibtex,
+    } for item in map(raw.entry, raw.registry())]).set_index("Dataset")
+
+
+def data_checksums() -> pd.DataFrame:
+    """Every registered raw file's size and SHA-256 checksum (a table of its own, so
+    that the 64 digits have the room to print)."""
+    return pd.DataFrame([{"Dataset": item.key, "Bytes": item.bytes, "SHA-256": item.sha256}
+                         for item in map(raw.entry, raw.registry())]).set_index("Dataset")
 
 
 def git_commit() -> str:
@@ -51,13 +57,17 @@ def execution_times(cache: Path | None = None) -> pd.DataFrame:
     cache = cache or paths.build_dir() / "site" / "_build" / ".jupyter_cache"
     database = cache / "global.db"
     if not database.is_file():
-        return pd.DataFrame(columns=["notebook", "seconds"]).set_index("notebook")
+        return pd.DataFrame(columns=["Notebook", "Seconds"]).set_index("Notebook")
     with sqlite3.connect(database) as connection:
-        rows = connection.execute("SELECT uri, data FROM nbcache").fetchall()
-    times = [{"notebook": Path(uri).name,
-              "seconds": round(json.loads(raw or "{}").get("execution_seconds", float("nan")), 1)}
+        # the cache keeps a record for every version of a notebook it has executed; the
+        # build reads the current one last
+        rows = connection.execute(
+            "SELECT uri, data FROM nbcache AS record WHERE accessed = "
+            "(SELECT MAX(accessed) FROM nbcache WHERE uri = record.uri)").fetchall()
+    times = [{"Notebook": Path(uri).name,
+              "Seconds": round(json.loads(raw or "{}").get("execution_seconds", float("nan")), 1)}
              for uri, raw in rows]
-    return pd.DataFrame(times).sort_values("notebook").set_index("notebook")
+    return pd.DataFrame(times).sort_values("Notebook").set_index("Notebook")
 
 
 def dependencies(records: Path | None = None) -> pd.DataFrame:
@@ -71,14 +81,14 @@ def dependencies(records: Path | None = None) -> pd.DataFrame:
         modules = [Path(name).with_suffix("").as_posix().removeprefix("src/analysis/")
                    for name in record["modules"]]
         rows.append({
-            "notebook": f"{file.stem}.ipynb",
-            "datasets": ", ".join(record["raw"]) or "none",
-            "curated tables": ", ".join(Path(name).stem for name in record["curated"]) or "none",
-            "modules": ", ".join(name for name in modules if name.split("/")[0] in
+            "Notebook": f"{file.stem}.ipynb",
+            "Datasets": ", ".join(record["raw"]) or "none",
+            "Curated tables": ", ".join(Path(name).stem for name in record["curated"]) or "none",
+            "Modules": ", ".join(name for name in modules if name.split("/")[0] in
                                  ("sections", "topics") and not name.endswith("__init__")),
         })
-    return pd.DataFrame(rows, columns=["notebook", "datasets", "curated tables", "modules"]
-                        ).set_index("notebook")
+    return pd.DataFrame(rows, columns=["Notebook", "Datasets", "Curated tables", "Modules"]
+                        ).set_index("Notebook")
 
 
 def verification_counts() -> pd.DataFrame:
@@ -88,7 +98,7 @@ def verification_counts() -> pd.DataFrame:
     table = pd.DataFrame(counts).T.reindex(columns=list(display.VERIFICATION_LABELS))
     table = table.fillna(0).astype(int).rename(columns=display.VERIFICATION_LABELS)
     table.loc["all tables"] = table.sum()
-    return table.rename_axis("curated table")
+    return table.rename(columns=str.capitalize).rename_axis("Curated table")
 
 
 def section_modules() -> dict[str, object]:
@@ -113,9 +123,37 @@ def figure_inventory() -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def exhibits() -> pd.DataFrame:
+    """The inventory as the appendix prints it: number, label, the function of
+    ``analysis.sections`` that draws it, and caption (the number says whether it is a
+    figure or a table, and its chapter says which notebook shows it)."""
+    inventory = figure_inventory()
+    return pd.DataFrame({
+        "Number": inventory["number"], "Label": inventory["name"],
+        "Drawn by": inventory["function"].str.removeprefix("analysis.sections."),
+        "Caption": inventory["caption"]}).set_index("Number")
+
+
 def setup() -> None:
     """Prepare this notebook: tables in full, and as LaTeX tables in the PDF edition."""
     notebook.setup(__name__)
 
 
-EXHIBITS = notebook.inventory()  # the appendix numbers no figure or table
+EXHIBITS = notebook.inventory(
+    notebook.Exhibit("tbl-replication-packages", package_versions,
+                     "The versions of Python and of the key packages that built this book."),
+    notebook.Exhibit("tbl-replication-data", data_registry,
+                     "The raw data files: publisher, version, licence and citation key."),
+    notebook.Exhibit("tbl-replication-checksums", data_checksums,
+                     "The raw data files' sizes and SHA-256 checksums."),
+    notebook.Exhibit("tbl-replication-verification", verification_counts,
+                     "Rows of each curated table by verification status."),
+    notebook.Exhibit("tbl-replication-times", execution_times,
+                     "Seconds each notebook took in its last execution by the build."),
+    notebook.Exhibit("tbl-replication-dependencies", dependencies,
+                     "What each notebook used in its last execution: datasets, curated tables "
+                     "and modules."),
+    notebook.Exhibit("tbl-replication-exhibits", exhibits,
+                     "Every numbered figure and table, with its label and the function that "
+                     "draws it."),
+)
