@@ -280,6 +280,8 @@ def build_pdf(source: Path = paths.REPO_ROOT, build_dir: Path | None = None) -> 
     target = build_dir / "pdf" / "book.pdf"
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(built, target)
+    # the LaTeX log beside it: the PDF tests read its overfull lines
+    shutil.copyfile(built.with_suffix(".log"), target.with_suffix(".log"))
     print(f"built {target}")
     return 0
 

@@ -7,10 +7,15 @@
 * the paper is A4, and the title page names the thesis the book edits (its author as
   the thesis gives it, its institution and year, from ``book/references.bib``) and the
   build's date and commit;
-* the contents are followed by lists of figures and tables;
+* the contents are followed by lists of figures and tables, then by the landing page
+  as a front-matter chapter, "About this book", without the web edition's subtitle
+  (the title page has it) and list of chapters (the PDF has its contents);
 * the bibliography continues the "References" chapter instead of opening a chapter
   of its own;
-* figures and tables are numbered by the chapter's label, as online ("Figure 2.1.3").
+* figures and tables are numbered by the chapter's label, as online ("Figure 2.1.3");
+* figures are vector graphics: the notebooks' SVG, converted to PDF by ``rsvg-convert``
+  (Debian's librsvg2-bin, through sphinxcontrib-svg2pdfconverter), and they stay where
+  the text puts them instead of floating to the next page.
 
 The settings are made when the configuration is read, so Sphinx sees a changed
 configuration and reads the pages again rather than reusing the HTML edition's.
@@ -35,9 +40,10 @@ _SPECIAL = {"&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_", "{": r"\
             "}": r"\}", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
             "\\": r"\textbackslash{}"}
 
-# The bibliography's list inside the References chapter: thebibliography would open
-# a chapter of its own (\chapter*{\bibname}); here that heading is swallowed.
-BIBLIOGRAPHY = r"""
+# The PDF's own preamble. First, the bibliography's list inside the References chapter:
+# thebibliography would open a chapter of its own (\chapter*{\bibname}); here that
+# heading is swallowed.
+PREAMBLE = r"""
 \makeatletter
 \renewenvironment{sphinxthebibliography}[1]{%
   \phantomsection\begingroup\def\chapter##1##2{}\begin{thebibliography}{#1}}%
@@ -48,6 +54,11 @@ BIBLIOGRAPHY = r"""
 % \thechapter to "2.1"), as in the HTML edition; Sphinx's default uses \arabic{chapter}.
 \AtBeginDocument{\renewcommand{\thefigure}{\thechapter.\arabic{figure}}%
   \renewcommand{\thetable}{\thechapter.\arabic{table}}}
+% A figure may fill at most 80% of the page's text height, so that its caption fits
+% beside it on the same page (the tallest figures are narrow stacks of panels).
+\makeatletter
+\AtBeginDocument{\spx@image@maxheight=0.8\textheight}
+\makeatother
 % longtable steps the table counter for every table, captioned or not; only the
 % book's table exhibits (\captionof{table}, after the longtable) count as tables.
 \makeatletter
@@ -96,12 +107,34 @@ def title_page(title: str, srcdir: Path) -> str:
 """
 
 
+ABOUT = r"""
+```{raw} latex
+\chapter*{About this book}\addcontentsline{toc}{chapter}{About this book}
+\markboth{About this book}{About this book}
+```
+"""
+
+
+def landing_page(app: Sphinx, docname: str, source: list[str]) -> None:
+    """The landing page (the root document) as the PDF's "About this book"."""
+    if os.environ.get(EDITION_ENV) != "pdf" or docname != app.config.root_doc:
+        return
+    text = re.sub(r"```\{tableofcontents\}\s*```\s*", "", source[0])
+    title, _, rest = text.partition("\n")
+    rest = re.sub(r"^\s*\*[^*\n]+\*\s*\n", "", rest, count=1)  # the subtitle line
+    source[0] = f"{title}\n{ABOUT}\n{rest}"
+
+
 def configure(app: Sphinx, config: Config) -> None:
     if os.environ.get(EDITION_ENV) != "pdf":
         return
     config.nb_remove_code_source = True
+    # the notebooks' figures are SVG, which the LaTeX builder does not take as it is
+    config.nb_mime_priority_overrides = [*config.nb_mime_priority_overrides,
+                                         ("latex", "image/svg+xml", 5)]
     elements = dict(config.latex_elements or {})
     elements["papersize"] = "a4paper"
+    elements["figure_align"] = "H"
     # fncychap's Bjarne style spells the chapter's counter ("Chapter Five") beside
     # the "2.1" of the title; the class's own heading prints \thechapter ("2.1")
     elements["fncychap"] = ""
@@ -109,10 +142,13 @@ def configure(app: Sphinx, config: Config) -> None:
     elements["maketitle"] = title_page(title["title"], Path(app.srcdir))
     elements["tableofcontents"] = (r"\sphinxtableofcontents" "\n" r"\listoffigures" "\n"
                                    r"\listoftables" "\n")
-    elements["preamble"] = elements.get("preamble", "") + BIBLIOGRAPHY
+    elements["preamble"] = elements.get("preamble", "") + PREAMBLE
     config.latex_elements = elements
 
 
 def setup(app: Sphinx) -> dict:
+    if os.environ.get(EDITION_ENV) == "pdf":
+        app.setup_extension("sphinxcontrib.rsvgconverter")
     app.connect("config-inited", configure)
+    app.connect("source-read", landing_page)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

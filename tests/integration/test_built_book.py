@@ -53,7 +53,7 @@ def test_every_glued_number_is_rendered_with_its_value(name):
 
 def test_introduction_shows_map_table_and_figures():
     page = _page("00_introduction")
-    images = re.findall(r'<img [^>]*src="([^"]+\.png)"', page)
+    images = re.findall(r'<img [^>]*src="([^"]+\.svg)"', page)
     assert len(images) == 3
     for src in images:
         assert (HTML / "notebooks" / src).resolve().is_file(), src

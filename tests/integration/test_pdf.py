@@ -10,6 +10,7 @@ import subprocess
 import pytest
 
 from analysis import paths
+from analysis.presentation import numbering
 from analysis.sections import s91_replication
 
 pytestmark = pytest.mark.pdf
@@ -26,15 +27,16 @@ def text() -> str:
     return re.sub(r"\s+", " ", result.stdout).replace("\u2019", "'")
 
 
-def _chapter_titles() -> list[str]:
+def _chapters() -> list[tuple[str, str]]:
+    """(name, title) of each chapter notebook, in the order of _toc.yml."""
     toc = (paths.REPO_ROOT / "_toc.yml").read_text()
-    titles = []
+    chapters = []
     for name in re.findall(r"file: notebooks/(\w+)", toc):
         cells = json.loads((paths.REPO_ROOT / "notebooks" / f"{name}.ipynb").read_text())["cells"]
         heading = next(line for line in "".join(cells[0]["source"]).splitlines()
                        if line.startswith("# "))
-        titles.append(heading[2:].strip())
-    return titles
+        chapters.append((name, heading[2:].strip()))
+    return chapters
 
 
 def test_page_count_is_plausible():
@@ -44,12 +46,16 @@ def test_page_count_is_plausible():
 
 
 def test_every_chapter_is_in_the_pdf_in_toc_order(text):
-    body = text[text.find("Introduction: the SCO at a glance", 2000):]  # after the contents
+    """Each chapter's running head ("Chapter 2.1. The SCO in ...", "Appendix A. ...")
+    first appears after the previous chapter's: the text itself may name a chapter
+    anywhere, but only its own pages carry its head."""
     positions = []
-    for title in _chapter_titles():
-        words = title.split(":")[0]
-        assert words.lower() in body.lower(), f"chapter {title!r} is not in the PDF"
-        positions.append(body.lower().find(words.lower()))
+    for name, title in _chapters():
+        label = numbering.chapter_label(name)
+        head = f"{'Appendix' if label.isalpha() else 'Chapter'} {label}. "
+        head += re.sub(rf"^{re.escape(label)}\s+", "", title)
+        assert head[:50] in text, f"chapter {title!r} has no running head {head[:50]!r}"
+        positions.append(text.index(head[:50]))
     assert positions == sorted(positions), "chapters are out of toc order"
 
 
@@ -82,6 +88,13 @@ def test_a4_title_page_and_lists_of_figures_and_tables():
         front.index("LIST OF TABLES")
 
 
+def test_the_landing_page_is_a_front_matter_chapter_without_web_links(text):
+    about = text[text.index("About this book", text.index("List of Tables")):]
+    about = about[:about.index("Introduction: the SCO at a glance")]
+    assert "How to read this book" in about and "Rebuilding it" in about
+    assert "Theoretical aspects of regional security" not in about  # the web's contents
+
+
 def test_no_code_and_one_sorted_author_year_bibliography(text):
     assert "from analysis.sections import" not in text and "section.setup()" not in text
     bibliography = text[text.rfind("This list holds the thesis"):]
@@ -98,10 +111,48 @@ def test_cyrillic_is_rendered(text):
 def test_tables_print_as_tables_and_every_reference_resolves(text):
     # pandas' fixed-width text marks a wrapped frame with a trailing backslash and
     # runs off the page; a LaTeX table does neither, and breaks across pages.
-    assert "Security mandate" in text and "Organisation" in text
+    assert re.search(r"Organisation Type Founded Seat Member", text)  # a header row
     assert not re.search(r"Founded\s+\\\s*$", text, re.M)
     assert "continued from previous page" in text and "Table" not in re.findall(
         r"(\S+)\s*.?\s*continued from previous page", text)
     assert re.search(r"Table \d\.\d\.\d+: Security-relevant organisations of Eurasia\.",
                      " ".join(text.split()))
     assert "??" not in text  # a reference LaTeX could not resolve
+    assert "&amp;" not in text  # a URL's "&" as written (book/_ext/link_targets.py)
+
+
+LOG = PDF.with_suffix(".log")
+OVERFULL = re.compile(r"^Overfull \\[hv]box \((\d+(?:\.\d+)?)pt too (?:wide|high)\) (.*)$",
+                      re.M)
+
+
+def test_nothing_runs_more_than_5pt_into_the_margins():
+    """LaTeX reports every line it could not fit ("Overfull \\hbox") and every page
+    whose content is too tall for it ("Overfull \\vbox"); up to 5 pt is invisible, more
+    is text running into the margin or off a table cell, or a figure over the footer."""
+    assert LOG.is_file(), f"{LOG} is missing: `make pdf` copies the LaTeX log beside the PDF"
+    log = LOG.read_text(encoding="utf-8", errors="replace")
+    assert "Output written on" in log
+    wide = [(float(points), where) for points, where in OVERFULL.findall(log)
+            if float(points) > 5]
+    assert wide == [], f"{len(wide)} lines more than 5 pt too wide, e.g. {wide[:5]}"
+
+
+def test_figures_are_vector_graphics():
+    """The figures are the notebooks' SVG converted to PDF: no bitmap in the book."""
+    result = subprocess.run(["pdfimages", "-list", str(PDF)], capture_output=True, text=True,
+                            check=True)
+    images = result.stdout.splitlines()[2:]  # two header lines
+    assert images == [], f"{len(images)} bitmap images in the PDF: {images[:3]}"
+    figures = subprocess.run(["pdftotext", str(PDF), "-"], capture_output=True, text=True,
+                             check=True).stdout
+    assert len(re.findall(r"^Figure \d", figures, re.M)) >= 30
+
+
+def test_figures_stay_where_the_text_puts_them():
+    """A figure floated to the top of the next page, or two pages on, leaves its reader
+    searching; every figure is set in place ([H])."""
+    tex = (paths.build_dir() / "site" / "_build" / "latex" / "book.tex").read_text(
+        encoding="utf-8")
+    placements = re.findall(r"\\begin\{figure\}\[([^\]]*)\]", tex)
+    assert len(placements) >= 30 and set(placements) == {"H"}, set(placements)
