@@ -11,3 +11,17 @@ document.addEventListener("DOMContentLoaded", () => {
     link.appendChild(img);
   }
 });
+
+// Search results quote the page around the words found. Sphinx takes the text of the
+// page's main element, which in this theme also holds the article's buttons and its
+// print-only list of contents, so a snippet would open with "Overview Prerequisites
+// ..."; those parts are dropped before the text is taken.
+document.addEventListener("DOMContentLoaded", () => {
+  if (typeof Search === "undefined" || !Search.htmlToText) return;
+  const pageText = Search.htmlToText;
+  Search.htmlToText = (htmlString, anchor) => {
+    const page = new DOMParser().parseFromString(htmlString, "text/html");
+    page.querySelectorAll(".bd-header-article, #jb-print-docs-body").forEach((e) => e.remove());
+    return pageText(page.documentElement.outerHTML, anchor);
+  };
+});

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import functools
 import http.server
+import importlib
+import re
 import shutil
 import threading
 import urllib.request
@@ -102,6 +104,18 @@ def test_search_finds_a_chapter(site, browser):
     page.close()
 
 
+def test_search_snippets_quote_the_text_not_the_page_contents(site, browser):
+    page, errors, _ = _visit(browser, f"{site}/search.html?q=remittances")
+    page.wait_for_selector("#search-results li p.context", timeout=20_000)
+    snippets = page.eval_on_selector_all("#search-results li p.context",
+                                         "ps => ps.map(p => p.textContent)")
+    assert snippets and errors == []
+    for snippet in snippets:
+        assert "remittances" in snippet.lower(), snippet
+        assert "Overview Prerequisites" not in snippet, snippet
+    page.close()
+
+
 def test_the_default_icon_address_is_served(site):
     # Chromium sometimes asks for /favicon.ico before it reads the page's icon link;
     # a 404 there is a console error on a reader's first visit.
@@ -147,3 +161,66 @@ def test_figures_have_their_caption_as_alt_text_and_open_full_size(site, browser
         assert len(image["alt"]) > 20 and "/" not in image["alt"], image
         assert image["link"] == image["src"], "a tap on a figure opens it at full size"
     page.close()
+
+
+MIN_TEXT_PX = 10  # the smallest text a figure may show, in CSS px at 390 x 844
+GLYPH_SCALE = re.compile(r'<g transform="translate\([^)]*\)(?: rotate\([^)]*\))? '
+                         r'scale\(([\d.]+) -[\d.]+\)"')
+
+
+def svg_text(svg: str) -> tuple[float, float]:
+    """(width of the drawing, size of its smallest text), both in the SVG's units
+    (points). matplotlib draws each piece of text as outlines of glyphs 100 units high,
+    scaled to its size: ``scale(0.1 -0.1)`` is 10 pt text."""
+    width = float(re.search(r'viewBox="0 0 ([\d.]+) [\d.]+"', svg).group(1))
+    sizes = [100 * float(scale) for scale in GLYPH_SCALE.findall(svg)]
+    assert sizes, "no text found in the figure"
+    return width, min(sizes)
+
+
+def test_svg_text_is_measured_from_the_glyph_scale():
+    svg = ('<svg viewBox="0 0 324 200"><g transform="translate(1 2) scale(0.1 -0.1)"/>'
+           '<g transform="translate(3 4) rotate(-90) scale(0.12 -0.12)"/></svg>')
+    assert svg_text(svg) == (324.0, 10.0)
+
+
+@pytest.mark.parametrize("name", CHAPTERS)
+def test_on_a_phone_figure_text_is_at_least_10_css_px(site, browser, name):
+    """Every figure is an SVG scaled to the column; its smallest text, times the scale
+    at which the phone shows it, must be legible."""
+    page = browser.new_page(viewport=PHONE)
+    page.goto(f"{site}/{name}", wait_until="networkidle")
+    figures = page.eval_on_selector_all(
+        "figure img", "imgs => imgs.map(i => [i.getAttribute('src'), "
+                      "i.getBoundingClientRect().width])")
+    page.close()
+    module = importlib.import_module(f"analysis.sections.s{Path(name).stem}")
+    assert len(figures) == sum(e.kind == "figure" for e in module.EXHIBITS.values())
+    for src, shown in figures:
+        assert src.endswith(".svg"), f"{src}: figures are SVG, sharp at any size"
+        width, smallest = svg_text((HTML / name).parent.joinpath(src).read_text())
+        assert smallest * shown / width >= MIN_TEXT_PX, (
+            f"{src}: its smallest text shows at {smallest * shown / width:.1f} CSS px")
+
+
+@pytest.mark.parametrize("mode", ["light", "dark"])
+def test_table_scroll_shadows_match_what_is_behind_the_table(site, browser, mode):
+    """The shadows that show a table scrolls sideways are covered, where there is nothing
+    more to see, by gradients in the page's colour; on a panel of another colour the
+    covers would show as dark or light bands over the first and last columns."""
+    context = browser.new_context(viewport=PHONE, color_scheme=mode)
+    page = context.new_page()
+    page.add_init_script(f"localStorage.setItem('mode', '{mode}');"
+                         f"localStorage.setItem('theme', '{mode}');")
+    page.goto(f"{site}/notebooks/21_security.html", wait_until="networkidle")
+    assert page.evaluate("document.documentElement.dataset.theme") == mode
+    pairs = page.evaluate("""() => [...document.querySelectorAll('.book-table-wrap')].map(w => {
+        let e = w.parentElement, behind = 'rgba(0, 0, 0, 0)';
+        while (e) { const c = getComputedStyle(e).backgroundColor;
+          if (c !== 'rgba(0, 0, 0, 0)' && c !== 'transparent') { behind = c; break; }
+          e = e.parentElement; }
+        if (behind === 'rgba(0, 0, 0, 0)') behind = getComputedStyle(document.body).backgroundColor;
+        const cover = getComputedStyle(w).backgroundImage.match(/rgba?\\([^)]*\\)/)[0];
+        return [cover, behind]; })""")
+    context.close()
+    assert pairs and all(cover == behind for cover, behind in pairs), pairs
