@@ -20,6 +20,7 @@ import sys
 import nbformat
 
 from analysis import paths
+from analysis.presentation import display
 from analysis.sections import s91_replication
 from tools import readme_blocks
 
@@ -44,7 +45,7 @@ def readme_section() -> str:
 
 def _shows_a_table(cell) -> bool:
     """Whether a code cell's stored output holds one of the book's tables."""
-    return any("book-table" in "".join(output.get("data", {}).get("text/html", ""))
+    return any(display.TABLE_CLASS in "".join(output.get("data", {}).get("text/html", ""))
                for output in cell.get("outputs", []))
 
 

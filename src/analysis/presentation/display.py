@@ -24,6 +24,7 @@ import pandas as pd
 
 from analysis.data.curated_checks import VERIFICATION
 
+TABLE_CLASS = "book-table"  # the class of the book's HTML tables (book/_static/book.css)
 LINE = 120  # characters of table text (small type) across the PDF page: the width unit
 
 
@@ -186,7 +187,7 @@ def html_table(frame: pd.DataFrame) -> str:
                    for i, c in enumerate(flat.columns))
     body = "".join("<tr>" + "".join(f'<td class="{kind}">{text}</td>' for kind, text in row)
                    + "</tr>" for row in cells)
-    return (f'<div class="book-table-wrap"><table class="book-table">'
+    return (f'<div class="{TABLE_CLASS}-wrap"><table class="{TABLE_CLASS}">'
             f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>")
 
 

@@ -208,17 +208,21 @@ def freeze_layout(fig: plt.Figure) -> None:
     fig.set_layout_engine("none")
 
 
+def text_width(text: str, size: float = MIN_TEXT) -> float:
+    """Width in inches of one line of ``text`` in the house font at ``size`` points,
+    measured on the font's outlines."""
+    font = FontProperties(family=RC["font.family"], size=size)
+    return TextToPath().get_text_width_height_descent(text, font, ismath=False)[0] / 72
+
+
 def wrap(text: str, size: float, width: float) -> str:
     """``text`` broken between words into lines at most ``width`` inches wide in the house
-    font at ``size`` points, measured on the font's outlines (matplotlib's own
-    ``wrap=True`` misplaces a wrapped block whose top is anchored)."""
-    font = FontProperties(family=RC["font.family"], size=size)
-    measure = TextToPath()
+    font at ``size`` points (matplotlib's own ``wrap=True`` misplaces a wrapped block
+    whose top is anchored)."""
     lines: list[str] = []
     for word in text.split():
         candidate = f"{lines[-1]} {word}" if lines else word
-        fits = measure.get_text_width_height_descent(candidate, font, ismath=False)[0] <= width * 72
-        if lines and fits:
+        if lines and text_width(candidate, size) <= width:
             lines[-1] = candidate
         else:
             lines.append(word)

@@ -3,8 +3,6 @@ record, exercises, arms, spending."""
 
 from __future__ import annotations
 
-import textwrap
-
 import matplotlib.pyplot as plt
 import pandas as pd
 
@@ -144,10 +142,10 @@ def exercises() -> plt.Figure:
     for row in table.itertuples():
         details = f"({row.states or '?'} states" + (
             f", {row.troops_n:,.0f} troops)" if pd.notna(row.troops_n) else ")")
-        room = max(high - row.year, row.year - low)
-        width = int((room * (style.WIDTH - 0.2) / (high - low) - 0.1) / 0.074)  # characters
-        labels.append(f"{row.name} {details}" if len(row.name + details) < width
-                      else textwrap.fill(row.name, width) + "\n" + details)
+        room = max(high - row.year, row.year - low) * (style.WIDTH - 0.2) / (high - low) - 0.1
+        one_line = f"{row.name} {details}"
+        labels.append(one_line if style.text_width(one_line) < room
+                      else style.wrap(row.name, style.MIN_TEXT, room) + "\n" + details)
     lines = pd.Series([label.count("\n") + 1.4 for label in labels])  # and a gap
     fig, ax = style.figure(height=0.17 * lines.sum() + 1.2)
     colours = {"peace_mission": style.PALETTE["blue"], "other_ct": style.PALETTE["orange"]}
