@@ -25,14 +25,14 @@ def test_a_code_without_a_source_is_rejected(tmp_path):
 
 def test_none_found_needs_a_record_of_where_it_was_looked_for(tmp_path):
     with pytest.raises(CuratedDataError, match="line 2: 'none_found' needs a record"):
-        _responses(tmp_path, "osh-2010,sco,none_found,,https://example.org,,inferred,why")
-    assert len(_responses(tmp_path, "osh-2010,sco,none_found,,https://example.org,"
+        _responses(tmp_path, "osh-2010,sco,none_found,,https://tass.com/world/1,,inferred,why")
+    assert len(_responses(tmp_path, "osh-2010,sco,none_found,,https://tass.com/world/1,"
                                     "SCO news archive,inferred,why")) == 1
 
 
 def test_an_unknown_response_code_is_rejected(tmp_path):
     with pytest.raises(CuratedDataError, match="line 2"):
-        _responses(tmp_path, "osh-2010,sco,sanctions,,https://example.org,,verified,")
+        _responses(tmp_path, "osh-2010,sco,sanctions,,https://tass.com/world/1,,verified,")
 
 
 def test_a_crisis_missing_an_actor_or_an_unknown_crisis_is_reported():

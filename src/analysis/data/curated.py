@@ -27,11 +27,10 @@ import pandas as pd
 
 from analysis import paths, provenance
 from analysis.data import curated_csv
-from analysis.data.curated_checks import validate
+from analysis.data.crisis_schemas import RESPONDERS, RESPONSES  # noqa: F401  (for callers)
+from analysis.data.curated_checks import VERIFICATION, validate  # noqa: F401
 from analysis.data.curated_schemas import (  # noqa: F401  (the vocabularies, for callers)
     ORGANISATIONS,
-    RESPONDERS,
-    RESPONSES,
     SCHEMAS,
     SECTIONS,
 )

@@ -21,7 +21,8 @@ import pandas as pd
 import pandera.pandas as pa
 import pycountry
 
-from analysis import paths
+from analysis import paths, provenance
+from analysis.data import source_tiers
 from analysis.data.curated_csv import invalid
 
 SOURCE_SEPARATOR = " ; "
@@ -38,6 +39,7 @@ def iso3_codes() -> frozenset[str]:
 
 @cache
 def bibliography_keys() -> frozenset[str]:
+    provenance.used_curated(paths.BIBLIOGRAPHY)
     text = paths.BIBLIOGRAPHY.read_text(encoding="utf-8")
     return frozenset(re.findall(r"^@\w+\{([^,\s]+),", text, flags=re.MULTILINE))
 
@@ -174,19 +176,36 @@ def table(columns: dict[str, pa.Column], *checks: RowCheck,
     return pa.DataFrameSchema(
         columns, checks=[pa.Check(check.test, error=check.error) for check in checks],
         unique=list(key), report_duplicates="all", strict=True, ordered=True,
-        metadata={"row_checks": {check.error: check.columns for check in checks}})
+        metadata={"row_checks": {check.error: check.columns for check in checks},
+                  "source_columns": tuple(name for name in columns
+                                          if name == "source" or name.endswith("_source"))})
+
+
+def events_table(columns: dict[str, pa.Column], *checks: RowCheck) -> pa.DataFrameSchema:
+    """A table of events: an ``id`` first, which is its key, then ``columns``."""
+    return table({"id": id_column(), **columns}, *checks, key=("id",))
 
 
 def validate(frame: pd.DataFrame, schema: pa.DataFrameSchema, file: Path | str,
              lines: list[int]) -> pd.DataFrame:
     """Validate ``frame`` against ``schema``; errors name file and CSV line.
 
-    ``lines[i]`` is the CSV line on which row ``i`` starts.
+    ``lines[i]`` is the CSV line on which row ``i`` starts. Besides the schema, every
+    row must follow the source rule of :mod:`analysis.data.source_tiers`.
     """
+    found = []
     try:
-        return schema.validate(frame, lazy=True)
+        frame = schema.validate(frame, lazy=True)
     except pa.errors.SchemaErrors as errors:
-        raise invalid(_describe(errors.failure_cases, frame, schema, file, lines)) from None
+        found = _describe(errors.failure_cases, frame, schema, file, lines)
+    sources = tuple(column for column in schema.metadata["source_columns"] if column in frame)
+    if sources and "verification" in frame:
+        others = tuple(column for column in frame if column not in sources)
+        found += [f"{file}, line {lines[position]}: {message}"
+                  for position, message in source_tiers.problems(frame, sources, others)]
+    if found:
+        raise invalid(found)
+    return frame
 
 
 def _describe(cases: pd.DataFrame, frame: pd.DataFrame, schema: pa.DataFrameSchema,

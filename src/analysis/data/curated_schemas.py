@@ -4,14 +4,15 @@ that their columns draw on. :mod:`analysis.data.curated` reads the tables with t
 
 from __future__ import annotations
 
-import pandas as pd
 import pandera.pandas as pa
 
+from analysis.data.crisis_schemas import CRISIS_SCHEMAS
 from analysis.data.curated_checks import (
     RowCheck,
     choice_column,
     date_column,
     event_date_column,
+    events_table,
     id_column,
     iso3_column,
     iso3_list_column,
@@ -45,44 +46,13 @@ def _spells(key: tuple[str, ...], **extra: pa.Column) -> pa.DataFrameSchema:
     )
 
 
-def _events(columns: dict[str, pa.Column], *checks: RowCheck) -> pa.DataFrameSchema:
-    """A table of events: an ``id`` first, which is its key, then ``columns``."""
-    return table({"id": id_column(), **columns}, *checks, key=("id",))
-
-
-def _dated_events(**extra: pa.Column) -> pa.DataFrameSchema:
-    return _events({"date": event_date_column(), **extra, "source": source_column(),
+def _datedevents_table(**extra: pa.Column) -> pa.DataFrameSchema:
+    return events_table({"date": event_date_column(), **extra, "source": source_column(),
                     "notes": text_column(nullable=True)})
-
-
-CRISIS_KINDS = ("interstate", "intrastate_armed_conflict", "intercommunal", "unrest",
-                "terrorism", "spillover")
-RESPONDERS = ("sco", "csto", "osce", "cis", "un", "eaeu", "rus", "chn", "usa")
-# The ordinal scale of a response, weakest first; "not_existing" (the organisation was
-# not yet founded) stands outside it.
-RESPONSES = ("none_found", "statement", "consultation", "mediation", "material_assistance",
-             "deployment")
-_CELL = r"[A-Z]{3} \d{4} (?:interstate|intrastate|nonstate|onesided)"
-UCDP_CELLS = rf"^{_CELL}(?: ; {_CELL})*$"  # UCDP country-year cells an event makes up
 
 
 ECONOMIC_KINDS = ("memorandum", "programme", "action_plan", "institution", "agreement",
                   "strategy", "meeting")
-
-
-def _searched_when_none_found(frame: pd.DataFrame) -> pd.Series:
-    return (frame["response"] != "none_found") | frame["searched"].notna()
-
-
-def _deaths_known_or_explained(frame: pd.DataFrame) -> pd.Series:
-    estimates = frame["deaths_low"].notna() & frame["deaths_high"].notna()
-    return (estimates & frame["deaths_source"].notna()) | frame["ucdp"].notna()
-
-
-def _low_not_above_high(frame: pd.DataFrame) -> pd.Series:
-    low = pd.to_numeric(frame["deaths_low"])
-    high = pd.to_numeric(frame["deaths_high"])
-    return low.isna() | high.isna() | (low <= high)
 
 
 SCHEMAS: dict[str, pa.DataFrameSchema] = {
@@ -99,7 +69,7 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
         iso3=iso3_column(),
         role=choice_column("member", "associate", "observer", "partner", "suspended", "frozen"),
     ),
-    "security_milestones": _dated_events(
+    "security_milestones": _datedevents_table(
         title=text_column(),
         label=pa.Column(str, pa.Check.str_length(1, 40)),
         kind=choice_column("conference", "treaty", "organisation", "declaration",
@@ -123,7 +93,7 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
         "source": source_column(),
         "notes": text_column(nullable=True),
     }, key=("org_id",)),
-    "sco_summits": _events(
+    "sco_summits": events_table(
         {"start_date": date_column(),
          "end_date": date_column(),
          "city": text_column(),
@@ -133,7 +103,7 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
          "notes": text_column(nullable=True)},
         not_before("end_date", "start_date"),
     ),
-    "sco_documents": _events(
+    "sco_documents": events_table(
         {"title": text_column(),
          "kind": choice_column("agreement", "convention", "charter", "treaty", "declaration",
                                "decision"),
@@ -144,7 +114,7 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
          "notes": text_column(nullable=True)},
         not_before("in_force_date", "signed_date"),
     ),
-    "sco_events_usa_eu": _dated_events(title=text_column(), iso3=iso3_list_column()),
+    "sco_events_usa_eu": _datedevents_table(title=text_column(), iso3=iso3_list_column()),
     "rats_reported": table({
         "period_start": event_date_column(nullable=True),  # empty: a stock, or a vague period
         "period_end": event_date_column(),
@@ -161,7 +131,7 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
         "notes": text_column(nullable=True),
     }, key=("period_start", "period_end", "reported_on", "reported_by", "indicator", "value",
             "unit")),  # the value too: one statement gives several "other" figures in persons
-    "sco_exercises": _events(
+    "sco_exercises": events_table(
         {"name": text_column(),
          "series": choice_column("peace_mission", "other_ct"),
          "start_date": event_date_column(),
@@ -174,12 +144,12 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
          "notes": text_column(nullable=True)},
         not_before("end_date", "start_date"),
     ),
-    "economic_milestones": _dated_events(
+    "economic_milestones": _datedevents_table(
         title=text_column(),
         kind=choice_column(*ECONOMIC_KINDS),
     ),
     # What became of the 2003 programme's free-trade aim: proposals, resistance, drafts.
-    "free_trade_events": _dated_events(
+    "free_trade_events": _datedevents_table(
         title=text_column(),
         kind=choice_column(*ECONOMIC_KINDS),
     ),
@@ -195,12 +165,12 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
                  lambda frame: frame["value"].isna() | frame["source"].notna()),
         key=("fact_id",),
     ),
-    "kazakhstan_initiatives": _dated_events(
+    "kazakhstan_initiatives": _datedevents_table(
         title=text_column(),
         kind=choice_column("summit_hosted", "initiative", "chairmanship",
                            "organisation_founded"),
     ),
-    "kaz_bilateral_security": _events({
+    "kaz_bilateral_security": events_table({
         "partner_iso3": iso3_column(),
         "date": event_date_column(),
         "title": text_column(),
@@ -208,7 +178,7 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
         "source": source_column(),
         "notes": text_column(nullable=True),
     }),
-    "post2020_events": _dated_events(
+    "post2020_events": _datedevents_table(
         title=text_column(),
         recommendation=choice_column("1", "2", "3", "4"),
     ),
@@ -224,6 +194,15 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
         "source": source_column(),
         "notes": text_column(nullable=True),
     }, key=("number",)),
+    # The thesis's own words, by section, that the book's sentences about it rest on
+    # (cited with the {thesis} role; the tests find each quote in the excerpt).
+    "thesis_passages": table({
+        "id": id_column(),
+        "section": pa.Column(str, pa.Check.isin(["Contents", *SECTIONS])),
+        "quote": text_column(),
+        "source": source_column(),
+        "notes": text_column(nullable=True),
+    }, key=("id",)),
     "thesis_claims": table({
         "claim_id": id_column(),
         "section": pa.Column(str, pa.Check.isin(SECTIONS)),
@@ -235,38 +214,7 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
         "source": source_column(),
         "notes": text_column(nullable=True),
     }, key=("claim_id",)),
-    "crises": _events(
-        {"name": text_column(),
-         "label": pa.Column(str, pa.Check.str_length(1, 28)),  # for figures
-         "start_date": event_date_column(),
-         "end_date": event_date_column(),
-         "states": iso3_list_column(),
-         "kind": choice_column(*CRISIS_KINDS),
-         "deaths_low": number_column("deaths_low", nullable=True),
-         "deaths_high": number_column("deaths_high", nullable=True),
-         "deaths_source": pa.Column(str, source_column().checks, nullable=True),
-         "ucdp": pa.Column(str, pa.Check.str_matches(UCDP_CELLS), nullable=True),
-         "source": source_column(),
-         "notes": text_column(nullable=True)},
-        not_before("end_date", "start_date"),
-        RowCheck("deaths need a sourced low and high estimate or a UCDP cell",
-                 ("deaths_low", "deaths_high", "deaths_source", "ucdp"),
-                 _deaths_known_or_explained),
-        RowCheck("deaths_low is above deaths_high", ("deaths_low", "deaths_high"),
-                 _low_not_above_high),
-    ),
-    "crisis_responses": table({
-        "crisis_id": id_column(),
-        "actor": choice_column(*RESPONDERS),
-        "response": choice_column("not_existing", *RESPONSES),
-        "action": text_column(nullable=True),
-        "source": source_column(),
-        "searched": text_column(nullable=True),
-        "notes": text_column(nullable=True),
-    }, RowCheck("'none_found' needs a record of where it was looked for", ("response", "searched"),
-                _searched_when_none_found),
-       key=("crisis_id", "actor")),
-    "border_agreements": _events(
+    "border_agreements": events_table(
         {"signed_date": event_date_column(),
          "parties": iso3_list_column(),
          "title": text_column(),
@@ -278,21 +226,22 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
          "notes": text_column(nullable=True)},
         not_before("in_force_date", "signed_date"),
     ),
-    "sco_institutions": _dated_events(
+    "sco_institutions": _datedevents_table(
         title=text_column(),
         kind=choice_column("permanent_body", "agreement", "programme", "strategy",
                            "meeting_format", "centre", "memorandum"),
         domain=choice_column("security", "economy", "culture", "health", "drugs",
                              "environment", "other"),
     ),
-    "organisation_record": _dated_events(
+    "organisation_record": _datedevents_table(
         org_id=pa.Column(str, pa.Check.isin(ORGANISATIONS)),
         kind=choice_column("summit", "deployment", "declined_request", "exercise",
                            "membership_change", "chairmanship", "initiative", "suspension"),
         iso3=pa.Column(str, iso3_list_column().checks, nullable=True),
         title=text_column(),
     ),
-    "sco_drug_milestones": _dated_events(
+    **CRISIS_SCHEMAS,
+    "sco_drug_milestones": _datedevents_table(
         title=text_column(),
         kind=choice_column("agreement", "strategy", "programme", "institution", "meeting",
                            "statement"),
