@@ -36,6 +36,7 @@ def numbers() -> dict[str, object]:
     claimed_gdp = claims.claimed_value("intro-gdp")
     status_then = membership.status_on(membership.THESIS_DATA_YEAR).value_counts()
     status_now = membership.status_on(membership.latest_date()).value_counts()
+    areas = footprint.member_values(thesis).set_index("iso3")["area"]
     return {
         "thesis_year": membership.THESIS_DATA_YEAR,
         "members_thesis": len(thesis.states),
@@ -56,6 +57,7 @@ def numbers() -> dict[str, object]:
         "area_share_eurasia_thesis": 100 * then.loc["area", "share_eurasia"],
         "area_share_eurasia_latest": 100 * now.loc["area", "share_eurasia"],
         "area_share_world_thesis": 100 * then.loc["area", "share_world"],
+        "russia_area_share_thesis": 100 * areas["RUS"] / areas.sum(),
         "population_thesis_bn": then.loc["population", "total"] / 1e9,
         "population_latest_bn": now.loc["population", "total"] / 1e9,
         "population_share_world_thesis": 100 * then.loc["population", "share_world"],

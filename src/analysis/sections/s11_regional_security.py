@@ -11,9 +11,7 @@ from analysis.data import curated
 from analysis.data.sources import ucdp
 from analysis.presentation import notebook, style
 from analysis.presentation.timelines import draw_event_list
-from analysis.topics import (
-    conflict,
-)
+from analysis.topics import conflict, membership
 
 
 def numbers() -> dict[str, object]:
@@ -28,6 +26,8 @@ def numbers() -> dict[str, object]:
     border = central.loc[central["type"] == "interstate"].iloc[0]
     islamic_state = central.loc[central["opponents"] == "IS"].iloc[0]
     imputed = brd[brd["region_imputed"]].sort_values("year")
+    yearly = conflict.central_asian_battle_deaths_by_year()
+    tajik_yearly = yearly[f"Tajikistan ({tajik.name})"]
     imputed_rows = " and ".join(f"{row.battle_location} {row.year}"
                                 for row in imputed.itertuples())
     return {
@@ -46,6 +46,7 @@ def numbers() -> dict[str, object]:
         "tajik_active_years": int(tajik["active years"]),
         "tajik_war_years": int(tajik["war years"]),
         "tajik_deaths": int(tajik["battle deaths (best)"]),
+        "tajik_deaths_before_sco": int(tajik_yearly.loc[:membership.founding_year() - 1].sum()),
         "uzbek_first_year": int(uzbek["first year"]),
         "uzbek_last_year": int(uzbek["last year"]),
         "uzbek_deaths": int(uzbek["battle deaths (best)"]),

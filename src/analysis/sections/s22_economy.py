@@ -51,6 +51,8 @@ def numbers() -> dict[str, object]:
         "china_credit_m": claims.measure("fact:china_credit_2004").value / 1e6,
         "agreements_expected_bn": claims.measure("fact:agreements_2006_expected").value / 1e9,
         "agreements_signed_m": claims.measure("fact:agreements_2006_signed").value / 1e6,
+        "rats_budget_m": claims.measure("fact:rats_budget").value / 1e6,
+        "claimed_rats_budget_m": claims.claimed_value("rats-budget") / 1e6,
         "agreements_year": int(facts.loc["agreements_2006_signed", "as_of"][:4]),
         **ties_numbers(),
     }

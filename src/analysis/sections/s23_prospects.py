@@ -52,8 +52,8 @@ def numbers() -> dict[str, object]:
         "sco_milex_members": int(milex.loc["SCO", "members"]),
         "csto_members_latest": len(groupings.members("CSTO", int(membership.latest_date().year))),
         **drug_numbers(),
-        **institutions.summary(claims.THESIS_YEAR),
-        "thesis_year": claims.THESIS_YEAR,
+        **institutions.summary(membership.THESIS_DATA_YEAR),
+        "thesis_year": membership.THESIS_DATA_YEAR,
     }
 
 

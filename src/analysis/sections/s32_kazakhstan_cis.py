@@ -47,8 +47,11 @@ def numbers() -> dict[str, object]:
     }
 
 
-def _day(row_id: str) -> str:
-    return f"{pd.Timestamp(curated.row('organisation_record', row_id)['date']):%-d %B %Y}"
+def _day(row_id: str, hedged: bool = False) -> str:
+    """'6 January 2022': the day of the CSTO record's row ``row_id`` (``hedged``: the
+    text says the row is inferred)."""
+    row = curated.row("organisation_record", row_id, hedged)
+    return f"{pd.Timestamp(row['date']):%-d %B %Y}"
 
 
 def record_numbers() -> dict[str, object]:
@@ -59,11 +62,13 @@ def record_numbers() -> dict[str, object]:
     return {
         "csto_crises": len(in_members),
         "csto_deployed": int((in_members["csto"] == "deployment").sum()),
+        "csto_deployed_crises": " and ".join(
+            in_members.loc[in_members["csto"] == "deployment", "dated_label"]),
         "csto_silent": int((in_members["csto"] == "none_found").sum()),
         "csto_declined": int((record["kind"] == "declined_request").sum()),
         "jan2022_decision": _day("csto-kazakhstan-deployment-2022"),
         "jan2022_mission_end": _day("csto-kazakhstan-mission-end-2022"),
-        "jan2022_withdrawn": _day("csto-kazakhstan-withdrawal-2022"),
+        "jan2022_withdrawn": _day("csto-kazakhstan-withdrawal-2022", hedged=True),
         "jan2022_deaths_low": int(january["deaths_low"]),
         "jan2022_deaths_high": int(january["deaths_high"]),
         **homicide_numbers(),

@@ -18,8 +18,9 @@ VARIABLES = {
     ("crises", "states"): "ISO3 codes of the states where it happened or that were parties",
     ("crises", "kind"): "interstate; intrastate armed conflict; intercommunal violence; "
                         "unrest (protest, uprising, unconstitutional change of power, and its "
-                        "repression); terrorism; spill-over (armed incursion or threat from "
-                        "outside the region)",
+                        "repression); terrorism; spill-over (an armed incursion into a "
+                        "Central Asian state by a group based in another state, the "
+                        "neighbouring Central Asian states included, or such a threat)",
     ("crises", "deaths_low"): "lowest credible death toll found in the sources",
     ("crises", "deaths_high"): "highest credible death toll found in the sources",
     ("crises", "deaths_source"): "where the death tolls come from",

@@ -17,8 +17,9 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import paths
-from analysis.data import curated, raw
+from analysis.data import curated, raw, source_tiers
 from analysis.presentation import display, notebook, numbering
+from analysis.topics import sources
 
 KEY_PACKAGES = ("jupyter-book", "myst-nb", "sphinx", "jupyter-cache", "pandas", "numpy",
                 "matplotlib", "pandera", "pooch", "pyreadr", "openpyxl", "py7zr", "nbval")
@@ -101,6 +102,46 @@ def verification_counts() -> pd.DataFrame:
     return table.rename(columns=str.capitalize).rename_axis("Curated table")
 
 
+TIER_COLUMNS = {"rows": "rows", "A": "tier A", "B": "best B", "C": "only C",
+                "verified without A": "verified, no A"}
+
+
+def source_tiers_by_table() -> pd.DataFrame:
+    """Rows of each curated table by the best tier of their sources, and the verified
+    rows without a tier-A source, as an examiner counted them and now."""
+    table = sources.by_table().astype("Int64")  # a table new since then has no "before"
+    table.columns = [f"{TIER_COLUMNS[column]} ({when})" for when, column in table.columns]
+    return table.rename_axis("Curated table")
+
+
+def source_tiers_by_status() -> pd.DataFrame:
+    """Rows of all curated tables by verification status and best tier, before and now."""
+    table = sources.by_status()
+    table.columns = [f"tier {tier} ({when})" for when, tier in table.columns]
+    return table.rename(index=display.VERIFICATION_LABELS).rename(
+        index=str.capitalize).rename_axis("Status")
+
+
+def numbers() -> dict[str, object]:
+    """Numbers of the section on sources."""
+    shares = sources.link_shares()
+    before, now = sources.rows_before(), sources.rows_now()
+    return {
+        "sources_baseline_commit": sources.BASELINE_COMMIT,
+        "tier_c_share_before": 100 * shares["before"],
+        "tier_c_share_now": 100 * shares["now"],
+        "rows_before": len(before),
+        "rows_now": len(now),
+        "c_only_before": int((before["tier"] == "C").sum()),
+        "c_only_now": int((now["tier"] == "C").sum()),
+        "verified_without_a_before": int(((before["verification"] == "verified")
+                                          & (before["tier"] != "A")).sum()),
+        "verified_without_a_now": int(((now["verification"] == "verified")
+                                       & (now["tier"] != "A")).sum()),
+        "sites_classified": len(source_tiers.table()),
+    }
+
+
 def section_modules() -> dict[str, object]:
     """Each notebook's section module, by notebook file (``notebooks/22_economy.ipynb``
     is shown by ``analysis.sections.s22_economy``)."""
@@ -135,8 +176,9 @@ def exhibits() -> pd.DataFrame:
 
 
 def setup() -> None:
-    """Prepare this notebook: tables in full, and as LaTeX tables in the PDF edition."""
-    notebook.setup(__name__)
+    """Prepare this notebook: tables in full, and as LaTeX tables in the PDF edition,
+    and the numbers of its text."""
+    notebook.setup(__name__, numbers)
 
 
 EXHIBITS = notebook.inventory(
@@ -148,6 +190,12 @@ EXHIBITS = notebook.inventory(
                      "The raw data files' sizes and SHA-256 checksums."),
     notebook.Exhibit("tbl-replication-verification", verification_counts,
                      "Rows of each curated table by verification status."),
+    notebook.Exhibit("tbl-replication-tiers", source_tiers_by_table,
+                     "Rows of each curated table by the best tier of their sources, as an "
+                     "examiner counted them and now."),
+    notebook.Exhibit("tbl-replication-tier-status", source_tiers_by_status,
+                     "Rows of all curated tables by verification status and best source "
+                     "tier, before and now."),
     notebook.Exhibit("tbl-replication-times", execution_times,
                      "Seconds each notebook took in its last execution by the build."),
     notebook.Exhibit("tbl-replication-dependencies", dependencies,

@@ -67,8 +67,13 @@ def outside_security(until: int, kinds: tuple[str, ...] | None = None) -> int:
     return len(table)
 
 
-def summary(until: int) -> dict[str, int]:
-    """What existed by ``until`` (the thesis's year) and what came later."""
+def _month(date: str) -> str:
+    """'September 2025' for a date of day or month precision."""
+    return f"{pd.Timestamp(date[:7]):%B %Y}"
+
+
+def summary(until: int) -> dict[str, object]:
+    """What existed by the end of ``until`` (the thesis's data year) and what came later."""
     table = institutions()
     bodies = table[table["kind"].isin(BODIES)]
     health = table["domain"] == "health"
@@ -80,6 +85,7 @@ def summary(until: int) -> dict[str, int]:
         "bodies_outside_then": outside_security(until, BODIES),
         "bodies_total": len(bodies),
         "bodies_after_then": int((bodies["year"] > until).sum()),
+        "bodies_after_then_first": _month(bodies.loc[bodies["year"] > until, "date"].min()),
         "health_total": int(health.sum()),
         "health_after_then": int((health & (table["year"] > until)).sum()),
         "hiv_mentions": int(table["title"].str.contains("HIV", case=False).sum()),

@@ -1,5 +1,7 @@
-"""The scorecard: for each security function the thesis credits to the SCO, the
-evidence, a verdict, and who acted where the SCO did not.
+"""The scorecard: for each security function, the evidence, a verdict, and who acted
+where the SCO did not. Three functions are those the thesis credits to the SCO (each
+names the passages that say so); three are questions the book asks of its own,
+because the region's recent history asks them of a security organisation.
 
 Every verdict follows one rule (:func:`verdict`) from three findings computed from the
 data: whether the outcome the thesis credits is there in independent data; whether the
@@ -17,7 +19,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from analysis.data import countries
+from analysis.data import countries, curated, thesis
 from analysis.data.sources import owid, ucdp
 from analysis.topics import borders, crises, drugs, membership, regions
 
@@ -32,6 +34,7 @@ class Finding:
     outcome: bool | None  # None: independent data cannot show the outcome
     sco_acted: bool
     crisis_ids: tuple[str, ...]  # the crises the function concerns
+    credited_in: tuple[str, ...] = ()  # thesis passages that credit it; () the book's own
 
     @property
     def verdict(self) -> str:
@@ -102,7 +105,7 @@ def border_settlement() -> Finding:
         f"the five; {with_china} militarised disputes between China and a Central Asian "
         f"state to {int(disputes['end_year'].max())} (MID 5.0)",
         outcome=settled == len(china) and with_china == 0,
-        sco_acted=len(multilateral) > 0, crisis_ids=())
+        sco_acted=len(multilateral) > 0, crisis_ids=(), credited_in=("intro-border-origin",))
 
 
 def interstate_peace() -> Finding:
@@ -137,7 +140,8 @@ def counter_terrorism() -> Finding:
         f"and {after:.0f} in {founded + 1}-{int(gtd.index.max())} (GTD); the SCO met on "
         f"{acted_in} of {len(ids)} terrorist attacks since its founding; RATS's results "
         "are self-reported",
-        outcome=bool(after < before), sco_acted=acted_in * 2 >= len(ids), crisis_ids=tuple(ids))
+        outcome=bool(after < before), sco_acted=acted_in * 2 >= len(ids), crisis_ids=tuple(ids),
+        credited_in=("concl-ct", "concl-rats"))
 
 
 def crisis_response() -> Finding:
@@ -163,7 +167,7 @@ def drug_trafficking() -> Finding:
         f"milestones; {', '.join(map(countries.short_name, drugs.not_reporting())) or 'no state'} "
         "reported no seizures",
         outcome=None if first_data > first_step else True,
-        sco_acted=len(milestones) > 0, crisis_ids=())
+        sco_acted=len(milestones) > 0, crisis_ids=(), credited_in=("concl-drugs",))
 
 
 def afghanistan() -> Finding:
@@ -185,12 +189,23 @@ FUNCTIONS = (border_settlement, interstate_peace, counter_terrorism, crisis_resp
              drug_trafficking, afghanistan)
 
 
+def asked_by(passages: tuple[str, ...]) -> str:
+    """"the thesis (Introduction; Conclusion)", from the passages' sections, or "the
+    book" for a question the thesis does not ask."""
+    if not passages:
+        return "the book"
+    sections = curated.load("thesis_passages").set_index("id").loc[list(passages), "section"]
+    return f"the thesis ({'; '.join(map(thesis.pinpoint, dict.fromkeys(sections)))})"
+
+
 def scorecard() -> pd.DataFrame:
-    """One row per function: evidence, verdict, and who acted where the SCO did not."""
+    """One row per function: who asks it, evidence, verdict, and who acted where the SCO
+    did not."""
     rows = []
     for assess in FUNCTIONS:
         finding = assess()
-        rows.append({"function": finding.function, "evidence": finding.evidence,
+        rows.append({"function": finding.function, "asked_by": asked_by(finding.credited_in),
+                     "evidence": finding.evidence,
                      "verdict": finding.verdict,
                      "acted_instead": acted_instead(finding.crisis_ids) if finding.crisis_ids
                      else "not applicable (no crises)"})
