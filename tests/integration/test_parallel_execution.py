@@ -95,7 +95,8 @@ def test_what_each_notebook_used_is_recorded(tmp_path, tiny_book, build_book):
     a, b, c = (json.loads((records / f"{name}.json").read_text()) for name in "abc")
     assert "src/analysis/topics/stages.py" in a["modules"]
     assert "src/analysis/topics/stages.py" not in b["modules"] | c["modules"]
-    assert list(b["curated"]) == ["data/curated/sco_exercises.csv"]
+    # the table of source tiers is read with every curated table (its rule applies)
+    assert list(b["curated"]) == ["data/curated/sco_exercises.csv", "data/source_tiers.csv"]
     assert c["curated"] == {} and c["raw"] == {}
 
 
