@@ -3,6 +3,7 @@ figures fit a phone's column with legible text; maps keep areas true."""
 
 from __future__ import annotations
 
+import hashlib
 import io
 import re
 
@@ -32,7 +33,14 @@ def test_finish_draws_a_source_line_and_prints_the_fingerprint(capsys):
     assert any(" ".join(t.get_text().split()).startswith(raw.source_text(["naturalearth_50m"]))
                for t in fig.texts)
     assert any(t.get_text().startswith("Source: Natural Earth") for t in fig.texts)
-    assert "[data of demo: 1 rows x 1 columns" in capsys.readouterr().out
+    digest = hashlib.sha256(b"x\n1\n").hexdigest()[:12]  # the plotted data, as its CSV
+    assert f"[data of demo: 1 rows, sha256 {digest}]" in capsys.readouterr().out
+    assert fig.book_data == "x\n1\n"  # the CSV the book offers beside the figure
+
+
+def test_the_plotted_csv_stacks_several_frames_by_part():
+    csv = style.plotted_csv([pd.DataFrame({"x": [1]}), pd.DataFrame({"x": [2.5], "y": [3]})])
+    assert csv.splitlines() == ["part,x,y", "1,1,", "2,2.5,3"]
 
 
 def test_palette_is_okabe_ito():

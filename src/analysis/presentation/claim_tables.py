@@ -26,15 +26,16 @@ def readable(value: float, unit: str) -> str:
 
 def claim_columns(audited: pd.DataFrame) -> dict[str, object]:
     """What a reader sees of each audited claim (:func:`analysis.topics.claims.evaluate`):
-    the claim, the claimed and measured values in words, the basis and the verdict."""
+    the claim and its verdict first (so that a phone shows both without scrolling),
+    then the claimed and measured values in words and the basis."""
     return {
         "Claim (paraphrased)": audited["claim"],
+        "Verdict": audited["verdict"],
         "Claimed": [readable(v, u) for v, u in zip(audited["claimed"], audited["unit"],
                                                    strict=True)],
         "Measured": [readable(v, u) for v, u in zip(audited["measured"], audited["unit"],
                                                     strict=True)],
         "Basis": audited["basis"],
-        "Verdict": audited["verdict"],
     }
 
 

@@ -55,8 +55,8 @@ def setup(section: str, numbers: Callable[[], dict[str, object]] | None = None) 
     provenance.record_on_exit(section.rpartition(".")[2].removeprefix("s"))
     pd.set_option("display.max_colwidth", None)  # tables are read in full: never elide
     pd.set_option("display.max_rows", 200)
-    display.register()
     set_matplotlib_formats("svg", **style.SVG_OUTPUT)
+    display.register()  # after: setting the figure formats drops every formatter of figures
     if numbers is not None:
         glue_all(numbers())
 

@@ -190,6 +190,7 @@ def finish(fig: plt.Figure, keys: Iterable[str], plotted: pd.DataFrame | list[pd
     fig.text(0.01, 0.0, wrap(text, MIN_TEXT, 0.98 * WIDTH), ha="left", va="top",
              fontsize=MIN_TEXT, color=SOURCE_COLOUR, transform=fig.transFigure)
     check_legible(fig, name)
+    fig.book_data = plotted_csv(plotted)  # shown as the figure's CSV (presentation.notebook)
     print(fingerprint(plotted, name))
     plt.close(fig)  # shown once, as the cell's result, not again by the inline backend
     return fig
@@ -229,11 +230,26 @@ def wrap(text: str, size: float, width: float) -> str:
     return "\n".join(lines)
 
 
-def fingerprint(frames: pd.DataFrame | list[pd.DataFrame], name: str) -> str:
-    """Short, stable text identity of the plotted data: its size and a hash of its values."""
+def plotted_csv(frames: pd.DataFrame | list[pd.DataFrame]) -> str:
+    """The data a figure plots as one CSV, at six significant digits (the digits that
+    mean the same on every CPU): several frames one under the other, numbered by a
+    ``part`` column. The book offers it for download beside the figure."""
     frames = frames if isinstance(frames, list) else [frames]
-    text = "\n".join(frame.to_csv(index=True, float_format="%.6g", lineterminator="\n")
-                     for frame in frames)
+    frames = [frame.reset_index() if _named_index(frame) else frame for frame in frames]
+    table = frames[0] if len(frames) == 1 else pd.concat(
+        [frame.assign(part=i) for i, frame in enumerate(frames, start=1)], ignore_index=True)
+    if "part" in table:
+        table = table[["part", *(c for c in table.columns if c != "part")]]
+    return table.to_csv(index=False, float_format="%.6g", lineterminator="\n")
+
+
+def _named_index(frame: pd.DataFrame) -> bool:
+    return any(name is not None for name in frame.index.names)
+
+
+def fingerprint(frames: pd.DataFrame | list[pd.DataFrame], name: str) -> str:
+    """Short, stable text identity of the plotted data: its size and a hash of its CSV."""
+    text = plotted_csv(frames)
     digest = hashlib.sha256(text.encode()).hexdigest()[:12]
-    shape = " + ".join(f"{f.shape[0]} rows x {f.shape[1]} columns" for f in frames)
-    return f"[data of {name}: {shape}, sha256 {digest}]"
+    rows = text.count("\n") - 1
+    return f"[data of {name}: {rows} rows, sha256 {digest}]"

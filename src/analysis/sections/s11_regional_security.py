@@ -26,11 +26,15 @@ def numbers() -> dict[str, object]:
     border = central.loc[central["type"] == "interstate"].iloc[0]
     islamic_state = central.loc[central["opponents"] == "IS"].iloc[0]
     imputed = brd[brd["region_imputed"]].sort_values("year")
+    milestones = curated.load("security_milestones")
     yearly = conflict.central_asian_battle_deaths_by_year()
     tajik_yearly = yearly[f"Tajikistan ({tajik.name})"]
     imputed_rows = " and ".join(f"{row.battle_location} {row.year}"
                                 for row in imputed.itertuples())
     return {
+        "milestones_total": len(milestones),
+        "milestone_first_year": int(milestones["date"].min()[:4]),
+        "milestone_last_year": int(milestones["date"].max()[:4]),
         "acd_first_year": int(acd["year"].min()),
         "acd_last_year": int(acd["year"].max()),
         "brd_first_year": int(brd["year"].min()),

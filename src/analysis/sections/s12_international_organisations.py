@@ -30,7 +30,12 @@ def numbers() -> dict[str, object]:
     pfp = spells[(spells["org_id"] == "nato_pfp") & spells["iso3"].isin(regions.CENTRAL_ASIA)]
     joined = pfp.groupby("iso3")["start_date"].min().dt.year.sort_values()
     names = membership.status_table().drop_duplicates("iso3").set_index("iso3")["country"]
+    overlap = _overlap_roles(None).eq("member").sum(axis=1)
     return {
+        "overlap_organisations": len(OVERLAP_ORGANISATIONS),
+        "kaz_overlap_memberships": int(overlap["KAZ"]),
+        "kgz_overlap_memberships": int(overlap["KGZ"]),
+        "tkm_overlap_memberships": int(overlap["TKM"]),
         "pfp_first_year": int(joined.iloc[0]),
         "pfp_first_year_count": int((joined == joined.iloc[0]).sum()),
         "pfp_last_year": int(joined.iloc[-1]),
@@ -137,13 +142,23 @@ def central_asian_igo_memberships() -> plt.Figure:
                         note="Correlates of War IGO v3.0; the data end in 2014.")
 
 
+OVERLAP_ORGANISATIONS = ["sco", "csto", "cis", "eaeu", "cica", "osce", "nato_pfp"]
+
+
+def _overlap_roles(when: str | None) -> pd.DataFrame:
+    """The status of each Central Asian state, Russia and China (rows) in each security
+    organisation of Eurasia (columns) on ``when`` (the latest status date if None)."""
+    when = when or membership.latest_date().date().isoformat()
+    return organisations.roles_on(when).reindex(index=regions.CENTRAL_ASIA_RUSSIA_CHINA,
+                                                columns=OVERLAP_ORGANISATIONS)
+
+
 def organisation_overlap(when: str | None = None) -> plt.Figure:
     """Which of the Central Asian states, Russia and China belong to which organisation."""
     style.apply()
     when = when or membership.latest_date().date().isoformat()
-    states = regions.CENTRAL_ASIA_RUSSIA_CHINA
-    orgs = ["sco", "csto", "cis", "eaeu", "cica", "osce", "nato_pfp"]
-    roles = organisations.roles_on(when).reindex(index=states, columns=orgs)
+    states, orgs = regions.CENTRAL_ASIA_RUSSIA_CHINA, OVERLAP_ORGANISATIONS
+    roles = _overlap_roles(when)
     shades = {None: "light", "observer": "sky", "partner": "sky", "associate": "orange",
               "member": "blue", "suspended": "grey", "frozen": "grey"}
     codes = {role: i for i, role in enumerate(shades) if role}

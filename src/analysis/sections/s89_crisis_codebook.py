@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis.data import curated
-from analysis.presentation import display, notebook
+from analysis.presentation import display, notebook, pdf_table
 from analysis.topics import crises
 
 # What each column of the two tables records (the schema checks the form).
@@ -109,10 +109,12 @@ def response_counts() -> pd.DataFrame:
 
 
 def response_codes() -> pd.DataFrame:
-    """Every code: crisis, actor, response, what was done, source and verification."""
+    """Every code: crisis, actor, response, what was done, source and verification (in
+    print without the account of what was done and its sources, which would fill two
+    dozen pages)."""
     table = crises.responses()
     names = crises.crises().set_index("id")
-    return pd.DataFrame({
+    frame = pd.DataFrame({
         "Crisis": table["crisis_id"].map(names["dated_label"]),
         "Actor": table["actor"].map(crises.ACTOR_NAMES),
         "Response": table["response"].map(crises.RESPONSE_NAMES),
@@ -121,6 +123,7 @@ def response_codes() -> pd.DataFrame:
         "Source": table["source"],
         "Verification": display.verification(table["verification"]),
     }).set_index(["Crisis", "Actor"])
+    return pdf_table.in_print(frame, drop=("What was done, or where it was looked for", "Source"))
 
 
 def setup() -> None:

@@ -18,7 +18,7 @@ import pandas as pd
 
 from analysis import paths
 from analysis.data import curated, raw, source_tiers
-from analysis.presentation import display, notebook, numbering
+from analysis.presentation import display, notebook, numbering, pdf_table
 from analysis.topics import sources
 
 KEY_PACKAGES = ("jupyter-book", "myst-nb", "sphinx", "jupyter-cache", "pandas", "numpy",
@@ -41,10 +41,11 @@ def data_registry() -> pd.DataFrame:
 
 
 def data_checksums() -> pd.DataFrame:
-    """Every registered raw file's size and SHA-256 checksum (a table of its own, so
-    that the 64 digits have the room to print)."""
-    return pd.DataFrame([{"Dataset": item.key, "Bytes": item.bytes, "SHA-256": item.sha256}
-                         for item in map(raw.entry, raw.registry())]).set_index("Dataset")
+    """Every registered raw file's size and SHA-256 checksum (in print, the first 16
+    digits, enough to tell the files apart; data/registry.csv has all 64)."""
+    frame = pd.DataFrame([{"Dataset": item.key, "Bytes": item.bytes, "SHA-256": item.sha256}
+                          for item in map(raw.entry, raw.registry())]).set_index("Dataset")
+    return pdf_table.in_print(frame, shorten={"SHA-256": 16})
 
 
 def git_commit() -> str:

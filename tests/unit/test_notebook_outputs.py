@@ -1,0 +1,49 @@
+"""What the committed notebooks hold: output types the book knows, and for every figure
+and table the CSV of its data, matching the fingerprint nbval compares."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+
+import pytest
+
+from analysis import paths
+
+NOTEBOOKS = sorted((paths.REPO_ROOT / "notebooks").glob("*.ipynb"))
+# The output types the book renders (or, for text/csv, writes out as a download) and
+# myst-nb's glue records; anything else would be dropped without a word (the build
+# does not warn of unknown types: _config.yml).
+KNOWN = {"text/plain", "text/html", "text/markdown", "image/svg+xml", "text/csv"}
+GLUE = "application/papermill.record/"
+FINGERPRINT = re.compile(r"\[data of .+: \d+ rows, sha256 ([0-9a-f]{12})\]")
+
+
+def _cells(notebook):
+    return json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda n: n.stem)
+def test_every_output_is_of_a_known_type(notebook):
+    found = {mime for cell in _cells(notebook) for output in cell.get("outputs", [])
+             for mime in output.get("data", {}) if not mime.startswith(GLUE)}
+    assert found <= KNOWN, f"{notebook.name}: outputs of an unknown type {found - KNOWN}"
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda n: n.stem)
+def test_every_exhibit_carries_its_data_and_a_figures_csv_is_its_fingerprint(notebook):
+    for cell in _cells(notebook):
+        label = cell.get("metadata", {}).get("mystnb", {}).get("figure", {}).get("name")
+        if not label:
+            continue
+        csv = [output["data"]["text/csv"] for output in cell.get("outputs", [])
+               if "text/csv" in output.get("data", {})]
+        assert len(csv) == 1, f"{notebook.name}: {label} has {len(csv)} CSV outputs"
+        if label.startswith("fig-"):
+            printed = "".join("".join(output.get("text", "")) for output in cell["outputs"]
+                              if output.get("output_type") == "stream")
+            digest = FINGERPRINT.search(printed)
+            assert digest, f"{notebook.name}: {label} prints no fingerprint"
+            text = "".join(csv[0])
+            assert hashlib.sha256(text.encode()).hexdigest()[:12] == digest.group(1), label
