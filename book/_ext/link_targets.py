@@ -9,12 +9,15 @@ In the PDF, a link whose text is its target is set with ``\\url``, which may bre
 anywhere (the preamble loads xurl). A URL with letters outside ASCII is percent-encoded
 in the target but readable in the text, so LaTeX sets the text as a word it cannot
 break, and a long one runs off the page; the text gets a break point after each ``/``,
-``_``, ``-``, ``.``, ``?``, ``&`` and ``=``.
+``_``, ``-``, ``.``, ``?``, ``&`` and ``=``. So does a link named by its site (the
+tables' sources, "karabakhspace.commonspace.eu"), which may open a narrow cell, where
+TeX cannot hyphenate it.
 """
 
 from __future__ import annotations
 
 import re
+import urllib.parse
 
 from docutils import nodes
 from sphinx.application import Sphinx
@@ -33,9 +36,12 @@ def breakable_url_texts(app: Sphinx, doctree: nodes.document) -> None:
     if app.builder.format != "latex":
         return
     for reference in list(doctree.findall(nodes.reference)):
-        text = reference.astext()
-        if (not text.startswith(("http://", "https://")) or text == reference.get("refuri")
-                or len(reference.children) != 1 or not isinstance(reference[0], nodes.Text)):
+        text, target = reference.astext(), reference.get("refuri", "")
+        host = (urllib.parse.urlsplit(target).hostname or "").removeprefix("www.")
+        named_by_site = "." in text and text == host
+        if (not (text.startswith(("http://", "https://")) or named_by_site)
+                or text == target or len(reference.children) != 1
+                or not isinstance(reference[0], nodes.Text)):
             continue
         parts = [part for part in BREAK_AFTER.split(text) if part]
         pieces: list[nodes.Node] = []

@@ -15,7 +15,17 @@
 * figures and tables are numbered by the chapter's label, as online ("Figure 2.1.3");
 * figures are vector graphics: the notebooks' SVG, converted to PDF by ``rsvg-convert``
   (Debian's librsvg2-bin, through sphinxcontrib-svg2pdfconverter), and they stay where
-  the text puts them instead of floating to the next page.
+  the text puts them instead of floating to the next page;
+* the PDF is a document: its metadata name title, author, subject and keywords; the
+  title page is followed by the licences; the page is one-sided (no blank pages) with
+  lines of about 78 characters; the parts are headings of the contents, not pages of
+  their own; the Introduction and the Conclusion are unnumbered chapters (no "Chapter
+  0", and no "0.1" before their sections), the appendices are lettered once each and
+  the References are unnumbered; the About page has no shell commands; the contents
+  and the lists of exhibits are numbered in roman, the text from 1, and every footer
+  names the chapter;
+* each chapter starts at a named destination ("notebooks-21-security"), which the HTML
+  edition links to (book/_ext/accessible_pages.py).
 
 The settings are made when the configuration is read, so Sphinx sees a changed
 configuration and reads the pages again rather than reusing the HTML edition's.
@@ -29,6 +39,7 @@ import re
 import subprocess
 from pathlib import Path
 
+import licences
 import yaml
 from pybtex.database import parse_file
 from sphinx.application import Sphinx
@@ -46,10 +57,10 @@ _SPECIAL = {"&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_", "{": r"\
 PREAMBLE = r"""
 \makeatletter
 \renewenvironment{sphinxthebibliography}[1]{%
-  \phantomsection\begingroup\def\chapter##1##2{}\begin{thebibliography}{#1}}%
+  \phantomsection\begingroup\def\chapter##1##2{}\def\bibname{References}%
+  \begin{thebibliography}{#1}}%
   {\end{thebibliography}\endgroup}
 \makeatother
-\AtBeginDocument{\renewcommand{\bibname}{References}}
 % Figures and tables numbered by the chapter's label (book/_ext/exhibits.py sets
 % \thechapter to "2.1"), as in the HTML edition; Sphinx's default uses \arabic{chapter}.
 \AtBeginDocument{\renewcommand{\thefigure}{\thechapter.\arabic{figure}}%
@@ -65,7 +76,49 @@ PREAMBLE = r"""
 \g@addto@macro\sphinxatlongtablestart{\xdef\book@tablecount{\the\c@table}}
 \g@addto@macro\sphinxatlongtableend{\global\c@table=\book@tablecount\relax}
 \makeatother
+% Lines of about 78 characters (the book class sets 17.5 cm, some 110 characters).
+\geometry{a4paper, textwidth=12.5cm, textheight=22cm, hcentering}
+% The contents leave room for numbers like 1.2.10 before their titles.
+\makeatletter
+\renewcommand*\l@section{\@dottedtocline{1}{1.5em}{3.9em}}
+\renewcommand*\l@subsection{\@dottedtocline{2}{5.4em}{4.6em}}
+% One-sided pages: every footer names the chapter (Sphinx's style names the section,
+% and the chapter only on the left-hand pages of a two-sided book).
+\fancypagestyle{normal}{\fancyhf{}%
+  \fancyfoot[R]{{\py@HeaderFamily\thepage}}%
+  \fancyfoot[L]{{\py@HeaderFamily\nouppercase{\leftmark}}}%
+  \fancyhead[R]{{\py@HeaderFamily\@title\sphinxheadercomma\py@release}}}
+% A part of the book is a heading in the contents, not a page of its own, and has no
+% page number there (it would be that of the page before its first chapter).
+\renewcommand\part[1]{\addtocontents{toc}{\protect\bookpart{#1}}}
+\newcommand\bookpart[1]{\addpenalty{-\@highpenalty}\addvspace{1.5em}%
+  {\noindent\large\bfseries #1\par}\nobreak\vskip 0.3em}
+\makeatother
 """
+
+
+# The contents and the lists of figures and tables, all numbered in roman as front
+# matter (Sphinx's \sphinxtableofcontents turns to arabic right after the contents).
+FRONT_LISTS = r"""
+\makeatletter
+\pagenumbering{roman}
+\begingroup\parskip\z@skip\sphinxtableofcontentshook\tableofcontents\endgroup
+\listoffigures
+\listoftables
+\clearpage\pagenumbering{arabic}
+\makeatother
+"""
+
+SUBJECT = ("An executable, data-backed edition of a 2020 graduation thesis on the Shanghai "
+           "Cooperation Organisation and regional security in Central Asia")
+KEYWORDS = ("Shanghai Cooperation Organisation; Central Asia; regional security; CSTO; "
+            "Kazakhstan; reproducible research")
+
+
+def metadata(title: str, author: str) -> str:
+    """The PDF's document information: what a viewer shows instead of the file name."""
+    return (rf"\hypersetup{{pdftitle={{{tex(title)}}}, pdfauthor={{{tex(author)}}}, "
+            rf"pdfsubject={{{tex(SUBJECT)}}}, pdfkeywords={{{tex(KEYWORDS)}}}}}" "\n")
 
 
 def tex(text: str) -> str:
@@ -104,6 +157,10 @@ def title_page(title: str, srcdir: Path) -> str:
 \vfill
 {{\small Built on {dt.date.today():%-d %B %Y} from commit {tex(commit(srcdir))}\par}}
 \end{{titlepage}}
+\thispagestyle{{empty}}
+\vspace*{{\fill}}
+{{\small\raggedright {tex(licences.NOTICE)}\par}}
+\clearpage
 """
 
 
@@ -120,6 +177,7 @@ def landing_page(app: Sphinx, docname: str, source: list[str]) -> None:
     if os.environ.get(EDITION_ENV) != "pdf" or docname != app.config.root_doc:
         return
     text = re.sub(r"```\{tableofcontents\}\s*```\s*", "", source[0])
+    text = re.sub(r"## Rebuilding it\n.*?(?=\n## |\Z)", "", text, flags=re.DOTALL)
     title, _, rest = text.partition("\n")
     rest = re.sub(r"^\s*\*[^*\n]+\*\s*\n", "", rest, count=1)  # the subtitle line
     source[0] = f"{title}\n{ABOUT}\n{rest}"
@@ -134,16 +192,77 @@ def configure(app: Sphinx, config: Config) -> None:
                                          ("latex", "image/svg+xml", 5)]
     elements = dict(config.latex_elements or {})
     elements["papersize"] = "a4paper"
+    elements["extraclassoptions"] = "openany,oneside"
     elements["figure_align"] = "H"
     # fncychap's Bjarne style spells the chapter's counter ("Chapter Five") beside
     # the "2.1" of the title; the class's own heading prints \thechapter ("2.1")
     elements["fncychap"] = ""
     title = yaml.safe_load((Path(app.srcdir) / "_config.yml").read_text(encoding="utf-8"))
     elements["maketitle"] = title_page(title["title"], Path(app.srcdir))
-    elements["tableofcontents"] = (r"\sphinxtableofcontents" "\n" r"\listoffigures" "\n"
-                                   r"\listoftables" "\n")
-    elements["preamble"] = elements.get("preamble", "") + PREAMBLE
+    elements["tableofcontents"] = FRONT_LISTS
+    elements["preamble"] = (elements.get("preamble", "") + PREAMBLE
+                            + metadata(title["title"], title["author"]))
     config.latex_elements = elements
+
+
+# The chapters whose LaTeX headings the book rewrites in the written .tex: the
+# Introduction and the Conclusion unnumbered (their label stays for the numbers of
+# their figures and sections), the appendices without the "Appendix:" of their web
+# titles (the heading says "Appendix A"), and the References unnumbered.
+UNNUMBERED = ("Introduction: the SCO at a glance", "Conclusion")
+
+
+def chapter_destination(docname: str) -> str:
+    """The PDF's named destination at the start of a chapter ("notebooks-21-security"),
+    which the HTML edition links to as ``book.pdf#nameddest=...``."""
+    return re.sub(r"[^A-Za-z0-9]+", "-", docname).strip("-")
+
+
+CHAPTER_LABEL = re.compile(r"\\label\{\\detokenize\{([\w/-]+)::doc\}\}")
+
+
+def _with_destination(match: re.Match) -> str:
+    return match.group(0) + rf"\hypertarget{{{chapter_destination(match.group(1))}}}{{}}"
+
+
+SECTION_DEPTH = 2  # the report class's: sections and subsections numbered
+
+
+def _unnumbered(match: re.Match) -> str:
+    """An unnumbered chapter, whose sections are unnumbered too (not "0.1")."""
+    title = match.group(1)
+    return (rf"\chapter*{{{title}}}\addcontentsline{{toc}}{{chapter}}{{{title}}}"
+            rf"\markboth{{{title}}}{{{title}}}"
+            r"\setcounter{section}{0}\setcounter{figure}{0}\setcounter{table}{0}"
+            r"\setcounter{secnumdepth}{0}")
+
+
+def _single_chapter_part(match: re.Match) -> str:
+    """A part whose one chapter bears its name (the Introduction, the Conclusion) is
+    not listed in the contents twice."""
+    return "" if match.group(2).startswith(match.group(1)) else match.group(0)
+
+
+def rewrite_chapters(tex_text: str) -> str:
+    tex_text = CHAPTER_LABEL.sub(_with_destination, tex_text)
+    tex_text = re.sub(r"\\part\{([^}]*)\}(?=(?:(?!\\chapter).)*\\chapter\{([^}]*)\})",
+                      _single_chapter_part, tex_text, flags=re.DOTALL)
+    tex_text = re.sub(r"\\chapter\{", rf"\\setcounter{{secnumdepth}}{{{SECTION_DEPTH}}}"
+                      r"\\chapter{", tex_text)
+    for title in (*UNNUMBERED, "References"):
+        tex_text = re.sub(rf"\\setcounter\{{secnumdepth\}}\{{{SECTION_DEPTH}\}}"
+                          rf"\\chapter\{{({re.escape(title)})\}}", _unnumbered, tex_text)
+    return re.sub(r"\\chapter\{Appendix: (.)", lambda m: rf"\chapter{{{m.group(1).upper()}",
+                  tex_text)
+
+
+def finish_tex(app: Sphinx, exception: Exception | None) -> None:
+    """Rewrite the written .tex (before Jupyter Book runs LaTeX on it)."""
+    if exception is not None or app.builder.name != "latex":
+        return
+    for file in Path(app.outdir).glob("*.tex"):
+        text = file.read_text(encoding="utf-8")
+        file.write_text(rewrite_chapters(text), encoding="utf-8")
 
 
 def setup(app: Sphinx) -> dict:
@@ -151,4 +270,5 @@ def setup(app: Sphinx) -> dict:
         app.setup_extension("sphinxcontrib.rsvgconverter")
     app.connect("config-inited", configure)
     app.connect("source-read", landing_page)
+    app.connect("build-finished", finish_tex)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -7,54 +7,18 @@ must not leak its readers to third parties.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import importlib
 import re
-import shutil
-import threading
 import urllib.request
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from playwright.sync_api import sync_playwright
+from book_pages import CHAPTERS, HTML, PAGES, PHONE
 
-from analysis import paths
 from analysis.sections import s00_introduction
 
 pytestmark = pytest.mark.browser
-
-HTML = paths.build_dir() / "html"
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-PAGES = sorted(p.relative_to(HTML).as_posix() for p in HTML.rglob("*.html")
-               if not {"_static", "_sources"} & set(p.relative_to(HTML).parts))
-FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--no-first-run"]
-
-
-@pytest.fixture(scope="module")
-def site():
-    assert (HTML / "index.html").is_file(), "run `make book` before the browser tests"
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    handler = functools.partial(Quiet, directory=str(HTML))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    assert Path(CHROMIUM).exists(), f"Chromium not found at {CHROMIUM}: install Debian's chromium"
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        yield chromium
-        chromium.close()
 
 
 def _visit(browser, url: str):
@@ -104,18 +68,6 @@ def test_search_finds_a_chapter(site, browser):
     page.close()
 
 
-def test_search_snippets_quote_the_text_not_the_page_contents(site, browser):
-    page, errors, _ = _visit(browser, f"{site}/search.html?q=remittances")
-    page.wait_for_selector("#search-results li p.context", timeout=20_000)
-    snippets = page.eval_on_selector_all("#search-results li p.context",
-                                         "ps => ps.map(p => p.textContent)")
-    assert snippets and errors == []
-    for snippet in snippets:
-        assert "remittances" in snippet.lower(), snippet
-        assert "Overview Prerequisites" not in snippet, snippet
-    page.close()
-
-
 def test_the_default_icon_address_is_served(site):
     # Chromium sometimes asks for /favicon.ico before it reads the page's icon link;
     # a 404 there is a console error on a reader's first visit.
@@ -124,8 +76,6 @@ def test_the_default_icon_address_is_served(site):
         assert response.read(4) == b"\x00\x00\x01\x00"  # an ICO file
 
 
-CHAPTERS = sorted(p for p in PAGES if p.startswith("notebooks/"))
-PHONE = {"width": 390, "height": 844}
 
 
 @pytest.mark.parametrize("name", CHAPTERS)

@@ -29,6 +29,8 @@ def tiny_book(tmp_path):
         shutil.copytree(paths.REPO_ROOT / "book" / "extra", root / "book" / "extra")
         shutil.copytree(paths.REPO_ROOT / "book" / "_ext", root / "book" / "_ext")
         shutil.copytree(paths.REPO_ROOT / "book" / "_static", root / "book" / "_static")
+        for licence in ("LICENSE", "LICENSE-content"):  # the site publishes them
+            shutil.copyfile(paths.REPO_ROOT / licence, root / licence)
         (root / "book" / "index.md").write_text(markdown)
         for name, code in notebooks.items():
             if record:

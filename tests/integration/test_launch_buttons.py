@@ -32,6 +32,8 @@ def test_a_sample_repository_url_gives_working_launch_links(tiny_book, build_boo
     assert ("https://colab.research.google.com/github/example-owner/sco-book/blob/main/"
             "notebooks/a.ipynb") in links
     assert SAMPLE in links  # the repository button
+    # the footer's links to the repository's data and citation
+    assert {f"{SAMPLE}/tree/main/data", f"{SAMPLE}/blob/main/CITATION.cff"} <= links
 
 
 def test_without_a_repository_url_there_is_no_launch_or_repository_link(

@@ -46,16 +46,27 @@ def test_page_count_is_plausible():
 
 
 def test_every_chapter_is_in_the_pdf_in_toc_order(text):
-    """Each chapter's running head ("Chapter 2.1. The SCO in ...", "Appendix A. ...")
-    first appears after the previous chapter's: the text itself may name a chapter
-    anywhere, but only its own pages carry its head."""
+    """Each chapter's running head ("Chapter 2.1. The SCO in ...", "Appendix A. ...",
+    the Introduction's and the Conclusion's title alone) first appears after the previous
+    chapter's: the text itself may name a chapter anywhere, but only its own pages carry
+    its head."""
+    body = text[text.index("About this book", text.index("List of Tables")):]  # no lists
     positions = []
     for name, title in _chapters():
         label = numbering.chapter_label(name)
-        head = f"{'Appendix' if label.isalpha() else 'Chapter'} {label}. "
-        head += re.sub(rf"^{re.escape(label)}\s+", "", title)
-        assert head[:50] in text, f"chapter {title!r} has no running head {head[:50]!r}"
-        positions.append(text.index(head[:50]))
+        if label.isdigit():  # the Introduction (0) and the Conclusion: unnumbered
+            head = title
+            assert f"Chapter {label}. " not in text
+        else:
+            title = re.sub(rf"^{re.escape(label)}\s+", "", title)
+            if title.startswith("Appendix: "):  # the head says "Appendix A" once
+                title = title.removeprefix("Appendix: ")
+                title = title[0].upper() + title[1:]
+            head = f"{'Appendix' if label.isalpha() else 'Chapter'} {label}. {title}"
+        # a head is followed by the page number in the footer
+        found = re.search(re.escape(head[:50]) + (r" \d+ " if len(head) < 50 else ""), body)
+        assert found, f"chapter {title!r} has no running head {head[:50]!r}"
+        positions.append(found.start())
     assert positions == sorted(positions), "chapters are out of toc order"
 
 
@@ -91,8 +102,10 @@ def test_a4_title_page_and_lists_of_figures_and_tables():
 def test_the_landing_page_is_a_front_matter_chapter_without_web_links(text):
     about = text[text.index("About this book", text.index("List of Tables")):]
     about = about[:about.index("Introduction: the SCO at a glance")]
-    assert "How to read this book" in about and "Rebuilding it" in about
+    assert "How to read this book" in about
     assert "Theoretical aspects of regional security" not in about  # the web's contents
+    # no shell commands in the front matter: the README has them
+    assert "Rebuilding it" not in about and "make book" not in about
 
 
 def test_no_code_and_one_sorted_author_year_bibliography(text):
@@ -111,7 +124,7 @@ def test_cyrillic_is_rendered(text):
 def test_tables_print_as_tables_and_every_reference_resolves(text):
     # pandas' fixed-width text marks a wrapped frame with a trailing backslash and
     # runs off the page; a LaTeX table does neither, and breaks across pages.
-    assert re.search(r"Organisation Type Founded Seat Member", text)  # a header row
+    assert re.search(r"Organisation Verification Type Founded Seat Member", text)  # a header
     assert not re.search(r"Founded\s+\\\s*$", text, re.M)
     assert "continued from previous page" in text and "Table" not in re.findall(
         r"(\S+)\s*.?\s*continued from previous page", text)
@@ -156,3 +169,72 @@ def test_figures_stay_where_the_text_puts_them():
         encoding="utf-8")
     placements = re.findall(r"\\begin\{figure\}\[([^\]]*)\]", tex)
     assert len(placements) >= 30 and set(placements) == {"H"}, set(placements)
+
+
+def _pdf_tool(*args: str) -> str:
+    return subprocess.run(list(args), capture_output=True, text=True, check=True).stdout
+
+
+def test_the_document_information_names_title_author_subject_and_keywords():
+    info = _pdf_tool("pdfinfo", str(PDF))
+    fields = dict(re.findall(r"^(Title|Author|Subject|Keywords):\s+(.+)$", info, re.M))
+    config = (paths.REPO_ROOT / "_config.yml").read_text()
+    assert fields["Title"] == re.search(r'^title: "(.+)"$', config, re.M).group(1)
+    assert fields["Author"] == re.search(r'^author: "(.+)"$', config, re.M).group(1)
+    assert "Shanghai Cooperation Organisation" in fields["Subject"]
+    assert "Central Asia" in fields["Keywords"]
+
+
+def test_each_appendix_has_its_own_letter_and_references_none(text):
+    contents = text[text.index("Contents"):text.index("List of Figures")]
+    letters = re.findall(r"\b([A-Z]) (?:The crisis|Audit|Replication|References)", contents)
+    assert letters == sorted(set(letters)) and len(letters) == 3, letters
+    assert "Bibliography" not in text  # the References chapter, by its name in every head
+    assert "Appendix: " not in contents and not re.search(r"Appendix [A-C]\. Appendix", text)
+
+
+def test_contents_keep_numbers_apart_from_titles(text):
+    """A section numbered 1.2.10 must not run into its title ("1.2.10Summary")."""
+    contents = _pdf_tool("pdftotext", "-f", "2", "-l", "12", str(PDF), "-")
+    assert re.search(r"\d\.\d\.\d+ Summary", contents)
+    assert not re.search(r"\d\.\d\.\d+[A-Z]", contents)
+
+
+def test_no_blank_page():
+    """One-sided and openany: no page is left empty for a chapter to start on the right."""
+    pages = int(re.search(r"Pages:\s+(\d+)", _pdf_tool("pdfinfo", str(PDF))).group(1))
+    text = _pdf_tool("pdftotext", str(PDF), "-").split("\f")[:pages]
+    empty = [number for number, page in enumerate(text, 1) if len("".join(page.split())) < 40]
+    assert empty == [], f"pages with next to no text: {empty}"
+
+
+def test_the_front_matter_is_numbered_in_roman_and_the_text_from_1():
+    front = _pdf_tool("pdftotext", "-f", "3", "-l", "9", str(PDF), "-")
+    assert re.search(r"^i+$|^iv$|^v$|^vi+$", front, re.M)
+    about = _pdf_tool("pdftotext", "-f", "1", "-l", "15", str(PDF), "-").split("\f")
+    first = next(i for i, page in enumerate(about) if page.lstrip().startswith("About this book"))
+    assert re.search(r"^1$", about[first], re.M), "About this book is not page 1"
+
+
+def test_the_licences_are_named_after_the_title_page():
+    second = " ".join(_pdf_tool("pdftotext", "-f", "2", "-l", "2", str(PDF), "-").split())
+    assert "MIT licence" in second and "CC BY 4.0" in second
+    assert "LICENSE" in second and "LICENSE-content" in second
+    for name in ("LICENSE", "LICENSE-content"):
+        assert (paths.REPO_ROOT / name).is_file(), f"{name} is missing"
+
+
+def test_every_chapter_starts_at_a_destination_the_site_links_to():
+    destinations = set(re.findall(r'"(notebooks-[\w-]+)"', _pdf_tool("pdfinfo", "-dests",
+                                                                      str(PDF))))
+    html = paths.build_dir() / "html" / "notebooks"
+    linked = {match for page in html.glob("*.html") for match in
+              re.findall(r"book\.pdf#nameddest=([\w-]+)", page.read_text(encoding="utf-8"))}
+    assert len(linked) == len(list(html.glob("*.html"))) and linked <= destinations, (
+        linked - destinations)
+
+
+def test_long_lists_print_compactly_with_a_note_where_the_rest_is(text):
+    assert "In print this table leaves out" in text
+    assert "gives only the first 16 characters of “SHA-256”" in text
+    assert not re.search(r"\b[0-9a-f]{8} [0-9a-f]{8} [0-9a-f]{8}\b", text)  # whole checksums

@@ -60,11 +60,15 @@ def _markdown() -> dict[str, str]:
 
 
 def sentences(markdown: str) -> list[str]:
-    """The sentences of the prose: headings, labels, directives and code left out."""
+    """The sentences of the prose: headings, labels and code left out; the text of
+    notes and figure descriptions kept."""
+    markdown = re.sub(r"^(```|:::)\{(admonition|note|figure-description)\}.*?\n(.*?)^\1\s*$",
+                      lambda m: re.sub(r"^:\w+:.*$", "", m.group(3), flags=re.MULTILINE),
+                      markdown, flags=re.MULTILINE | re.DOTALL)
     markdown = re.sub(r"^(```|:::).*?^\1\s*$", "", markdown, flags=re.MULTILINE | re.DOTALL)
     found = []
     for block in re.split(r"\n\s*\n|\n(?=\s*(?:[-*]|\d+\.) )", markdown):
-        block = " ".join(line.strip() for line in block.splitlines())
+        block = " ".join(line.strip() for line in block.splitlines() if line.strip())
         if not block or block.startswith(("#", "(", "|", "<")) or block.endswith(")="):
             continue
         block = re.sub(r"^(?:[-*]|\d+\.) ", "", block)
@@ -136,6 +140,12 @@ def test_every_passage_quotes_the_section_it_names(excerpt):
 ])
 def test_a_sentence_attributes_when_it_reports_the_thesis(sentence, expected):
     assert attributes(sentence) is expected
+
+
+def test_notes_and_figure_descriptions_are_prose_and_code_is_not():
+    text = ("```{admonition} Edition note\n:class: note\nThe thesis says so.\n```\n\n"
+            "```python\nthe thesis says = 1\n```\n")
+    assert sentences(text) == ["The thesis says so."]
 
 
 def test_sentences_are_split_at_their_ends_and_not_inside_roles():
