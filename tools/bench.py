@@ -76,7 +76,7 @@ class Sandbox:
         users = []
         for file in sorted(records.glob("*.json")):
             record = json.loads(file.read_text())
-            if relative in {**record["modules"], **record["curated"]}:
+            if relative in record["files"]:
                 users.append(f"{file.stem}.ipynb")
         return [name for name in users if name != APPENDIX]
 

@@ -1,20 +1,17 @@
-"""Build the HTML book safely: execute exactly what is stale, publish all or nothing.
+"""Build the book safely: execute exactly what is stale, publish all or nothing.
 
-jupyter-cache keys a notebook on its code cells only. Each kernel of a build therefore
-records the package modules, registry entries, curated tables and lock file it used
-(:mod:`analysis.provenance`), and a notebook executes again when its cells or one of
-those inputs changed, and only then.
-
-The stale notebooks execute in parallel, one per core, into the jupyter-cache that
-myst-nb reads, in a child process with a process group of its own, so that Ctrl-C
-stops it, its workers and their kernels within seconds. A notebook that fails there is
-not cached: myst-nb runs it again and reports the error, and the build fails.
+Whether a notebook executes again is decided by :mod:`tools.execution` from the
+record of what its cached execution read (:mod:`analysis.provenance`); whether the
+published book is current, by the book's files and those records together; whether
+Sphinx may reuse what it read before, by the files it reads besides the pages.
 
 Sphinx writes every page into an empty output folder (it decides what to rewrite by
 file times, after saving its environment, so a build killed while writing would
 otherwise leave stale pages that later builds take for current, and images of earlier
 builds would stay published). Only a build that succeeds, with no warning and no
-notebook error, replaces ``_build/html``. The site links to the PDF edition: the PDF
+notebook error, replaces ``_build/html``. One build at a time may use a build folder
+(a lock); a full disk or a folder that cannot be written ends the build in one line,
+with nothing half-copied left behind. The site links to the PDF edition: the PDF
 build puts ``book.pdf`` into it, and an HTML build carries over the last one built.
 
 Usage: ``python -m tools.build [--force | --pdf] [--source DIR] [--build-dir DIR]``.
@@ -23,8 +20,8 @@ Usage: ``python -m tools.build [--force | --pdf] [--source DIR] [--build-dir DIR
 from __future__ import annotations
 
 import argparse
+import contextlib
 import hashlib
-import multiprocessing
 import os
 import shutil
 import signal
@@ -35,6 +32,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from analysis import paths
+from tools import execution
 
 # What the whole book depends on: when none of these changed, there is nothing to do.
 BOOK_INPUTS = ("src/analysis/**/*.py", "data/*.csv", "data/curated/*.csv",
@@ -56,173 +54,20 @@ def content_key(patterns: Iterable[str], root: Path = paths.REPO_ROOT) -> str:
 
 PDF_NAME = "book.pdf"  # the PDF edition, in _build/pdf and at the root of the site
 
-# The replication appendix reports the other notebooks' execution times from the
-# jupyter-cache, so it runs after them (serially, inside the Sphinx build), and again
-# whenever any of them ran.
-RUN_AFTER_THE_OTHERS = ("91_replication.ipynb",)
-
-
-def why_stale(notebook: Path, cache, records: Path) -> str | None:
-    """Why ``notebook`` must execute again, or None when its cached outputs still hold.
-
-    jupyter-cache knows whether its code cells changed; the execution record of its
-    last run (:mod:`analysis.provenance`) knows which modules, data files and
-    environment it used.
-    """
-    import json
-
-    import nbformat  # here, not at the top: a build with nothing to do skips 0.4 s of imports
-
-    from analysis import provenance
-
-    try:
-        cache.match_cache_notebook(nbformat.read(notebook, as_version=4))
-    except KeyError:
-        return "new or edited cells"
-    record = records / f"{notebook.stem}.json"
-    if not record.is_file():
-        return "no record of what its last execution used"
-    changed = provenance.changes(json.loads(record.read_text()))
-    if changed:
-        return "changed: " + ", ".join(changed[:3]) + (" ..." if len(changed) > 3 else "")
-    return None
-
-
-def stale_notebooks(source: Path, cache_dir: Path, records: Path) -> dict[Path, str]:
-    """The notebooks that must execute again, each with the reason."""
-    from jupyter_cache import get_cache
-
-    cache = get_cache(cache_dir)
-    stale = {}
-    notebooks = sorted((source / "notebooks").glob("*.ipynb"))
-    for notebook in notebooks:
-        reason = why_stale(notebook, cache, records)
-        if notebook.name in RUN_AFTER_THE_OTHERS and stale and not reason:
-            reason = "another notebook executed"
-        if reason:
-            stale[notebook] = reason
-    return stale
-
-
-def forget(notebooks: Iterable[Path], cache_dir: Path, records: Path) -> None:
-    """Drop the cached outputs and records of ``notebooks``, so that they execute again."""
-    import nbformat
-    from jupyter_cache import get_cache
-
-    cache = get_cache(cache_dir)
-    for notebook in notebooks:
-        (records / f"{notebook.stem}.json").unlink(missing_ok=True)
-        try:
-            cached = cache.match_cache_notebook(nbformat.read(notebook, as_version=4))
-        except KeyError:
-            continue
-        cache.remove_cache(cached.pk)
-
-
-def execute_in_parallel(notebooks: list[Path], source: Path, cache_dir: Path) -> None:
-    """Execute ``notebooks`` ``os.cpu_count()`` at a time into the execution cache.
-
-    jupyter-cache's own parallel executor uses multiprocessing's Pool, which waits
-    forever for the result of a worker that died. A ProcessPoolExecutor notices a dead
-    worker instead: the notebooks left unexecuted are then run by myst-nb, one by one,
-    inside Sphinx, so the build goes on (and fails there if a notebook is at fault).
-    """
-    from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
-
-    import yaml
-    from jupyter_cache import get_cache
-    from jupyter_cache.executors.basic import ExecutionWorkerLocalMProc, ProcessData
-
-    timeout = yaml.safe_load((source / "_config.yml").read_text(encoding="utf-8"))[
-        "execute"]["timeout"]
-    cache = get_cache(cache_dir)
-    tasks = [ProcessData(cache.add_nb_to_project(str(notebook)).pk, str(notebook), cache,
-                         timeout, False) for notebook in notebooks]
-    print(f"executing {len(notebooks)} notebook(s), {os.cpu_count()} at a time: "
-          + ", ".join(notebook.name for notebook in notebooks), flush=True)
-    started = time.perf_counter()
-    with ProcessPoolExecutor(os.cpu_count(),
-                             mp_context=multiprocessing.get_context("spawn")) as pool:
-        try:
-            results = list(pool.map(ExecutionWorkerLocalMProc(), tasks))
-        except BrokenProcessPool as error:
-            print(f"parallel execution stopped ({error}); Sphinx will execute the "
-                  "remaining notebooks one by one", flush=True)
-            return
-    failed = [Path(uri).name for status, uri in results if status != 0]
-    print(f"executed {len(results) - len(failed)} in {time.perf_counter() - started:.1f} s"
-          + (f"; failed (Sphinx will report why): {', '.join(failed)}" if failed else ""),
-          flush=True)
-
-
-def _execute_in_own_session(notebooks: list[Path], source: Path, cache_dir: Path) -> None:
-    os.setsid()  # a process group the parent can stop as a whole
-    execute_in_parallel(notebooks, source, cache_dir)
-
-
-def execute_interruptibly(notebooks: list[Path], source: Path, cache_dir: Path,
-                          grace: float = 3.0) -> None:
-    """:func:`execute_in_parallel` in a child process that Ctrl-C stops, workers and all.
-
-    On KeyboardInterrupt the child's process group gets SIGTERM, then SIGKILL after
-    ``grace`` seconds if any of it is left (multiprocessing's resource tracker ignores
-    SIGTERM); the kernels notice that their worker is gone and exit.
-    """
-    child = multiprocessing.get_context("spawn").Process(
-        target=_execute_in_own_session, args=(notebooks, source, cache_dir))
-    child.start()
-    try:
-        child.join()
-    except KeyboardInterrupt:
-        _stop_group(child.pid, grace)
-        child.kill()  # interrupted before it had a group of its own
-        child.join()
-        raise
-
-
-def _stop_group(group: int, grace: float) -> None:
-    for stop in (signal.SIGTERM, signal.SIGKILL):
-        deadline = time.monotonic() + grace
-        try:
-            os.killpg(group, stop)
-            while time.monotonic() < deadline:
-                time.sleep(0.1)
-                os.killpg(group, 0)  # ProcessLookupError once the group is empty
-        except ProcessLookupError:
-            return
-
-
-def prepare_execution(source: Path, site: Path) -> None:
-    """Execute again exactly the notebooks whose cells or recorded inputs changed.
-
-    Their cached outputs and records are dropped first, and their files are touched:
-    Sphinx decides which pages to read again by file times.
-    """
-    from analysis.data import cache  # pandas: only when notebooks may run
-
-    cache.discard_corrupt_entries()
-    cache_dir = site / "_build" / ".jupyter_cache"
-    records = site / "execution-records"
-    os.environ[paths.RECORDS_ENV] = str(records)  # kernels started from here record
-    stale = stale_notebooks(source, cache_dir, records)
-    if not stale:
-        return
-    for notebook, reason in stale.items():
-        print(f"{notebook.name} will execute again: {reason}")
-    forget(stale, cache_dir, records)
-    for notebook in stale:  # Sphinx reads a page again only when its source is newer
-        os.utime(notebook)
-    now = [notebook for notebook in stale if notebook.name not in RUN_AFTER_THE_OTHERS]
-    if now:  # the others run inside Sphinx, after these
-        execute_interruptibly(now, source, cache_dir)
+class BuildError(Exception):
+    """A build that cannot go on, said in one line (the published book is unchanged)."""
 
 
 def _publish(built: Path, target: Path) -> None:
-    """Replace ``target`` with a copy of ``built`` so readers never see half a book."""
+    """Replace ``target`` with a copy of ``built`` so readers never see half a book. A
+    copy that fails (a full disk) is removed, and ``target`` stays as it was."""
     staging = target.with_name(target.name + ".new")
     shutil.rmtree(staging, ignore_errors=True)
-    shutil.copytree(built, staging)
+    try:
+        shutil.copytree(built, staging)
+    except (OSError, shutil.Error) as error:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise BuildError(f"could not copy the book to {staging}: {_reason(error)}") from None
     old = target.with_name(target.name + ".old")
     shutil.rmtree(old, ignore_errors=True)
     interrupt = signal.signal(signal.SIGINT, signal.SIG_IGN)  # no Ctrl-C between renames
@@ -235,6 +80,90 @@ def _publish(built: Path, target: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
+def _reason(error: BaseException) -> str:
+    """The first cause of ``error`` in a few words ("No space left on device")."""
+    if isinstance(error, shutil.Error) and error.args and isinstance(error.args[0], list):
+        return str(error.args[0][0][-1])
+    return getattr(error, "strerror", None) or str(error)
+
+
+@contextlib.contextmanager
+def exclusive(build_dir: Path):
+    """One build at a time in ``build_dir``: a second one stops with a clear message."""
+    import fcntl
+
+    build_dir.mkdir(parents=True, exist_ok=True)
+    lock = build_dir / ".build.lock"
+    with open(lock, "a+") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.seek(0)
+            holder = handle.read().strip() or "another process"
+            raise BuildError(f"another build is using {build_dir} ({holder}); wait for it "
+                             "to finish or stop it, then build again") from None
+        handle.seek(0)
+        handle.truncate()
+        handle.write(f"pid {os.getpid()}, started {time.strftime('%H:%M:%S')}\n")
+        handle.flush()
+        yield
+
+
+def _check_writable(folder: Path, what: str) -> None:
+    """Stop at once, in one line, if ``folder`` cannot be written."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        probe = folder / f".write-test-{os.getpid()}"
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as error:
+        raise BuildError(f"the {what} {folder} cannot be written: {_reason(error)}") from None
+
+
+# What Sphinx reads besides the pages, which it does not track: when any of it changed
+# (the book's extensions, templates, styles, bibliography, configuration, or the
+# installed software), Sphinx reads every page again instead of reusing its doctrees.
+SPHINX_INPUTS = ("book/**/*", "_config.yml", "_toc.yml", "LICENSE*")
+
+
+def drop_stale_doctrees(source: Path, site: Path, builder: str) -> str:
+    """Remove Sphinx's doctrees if what it reads besides the pages changed since the last
+    successful build with ``builder``; return the key to stamp after this one."""
+    from analysis import provenance
+
+    key = content_key(SPHINX_INPUTS, source) + provenance.installed()
+    stamp = site / f"sphinx-inputs-{builder}.txt"
+    if not stamp.is_file() or stamp.read_text().strip() != key:
+        shutil.rmtree(site / "_build" / ".doctrees", ignore_errors=True)
+    return key
+
+
+def _run_sphinx(command: list[str], env: dict | None = None) -> int:
+    """Sphinx (Jupyter Book) in a child that dies with this process."""
+    return subprocess.run(command, check=False, env=env,
+                          preexec_fn=execution.die_with_parent).returncode
+
+
+def _nothing_changed(source: Path, build_dir: Path, book_key: str) -> bool:
+    """The published book is current: the same book inputs, and every notebook's
+    current record reports no change to what it read (files anywhere, environment,
+    installed software, data)."""
+    import json
+
+    html, stamp = build_dir / "html", build_dir / "book-key.txt"
+    if not ((html / "index.html").is_file() and stamp.is_file()
+            and stamp.read_text().strip() == book_key):
+        return False
+    from analysis import provenance
+
+    site = execution.Site(build_dir / "site")
+    for notebook in (source / "notebooks").glob("*.ipynb"):
+        record = site.records / f"{notebook.stem}.json"
+        if not record.is_file() or provenance.changes(json.loads(record.read_text())):
+            return False
+    return True
+
+
 def build_html(source: Path = paths.REPO_ROOT, build_dir: Path | None = None,
                force: bool = False) -> int:
     """Build the book in ``source`` into ``build_dir``/html; return the exit status."""
@@ -242,23 +171,26 @@ def build_html(source: Path = paths.REPO_ROOT, build_dir: Path | None = None,
     site = build_dir / "site"  # Sphinx's working tree: doctrees, execution cache, html
     html = build_dir / "html"  # the published book
     book_stamp = build_dir / "book-key.txt"
+    execution.Site(site).prepare_kernels()  # the kernels' environment, for the records
     # the repository URL shows or hides the launch buttons (book/_ext/launch_buttons.py)
     book_key = content_key(BOOK_INPUTS, source) + os.environ.get("SCO_REPOSITORY_URL", "")
-    if not force and (html / "index.html").is_file() and book_stamp.is_file() \
-            and book_stamp.read_text().strip() == book_key:
+    if not force and _nothing_changed(source, build_dir, book_key):
         print(f"book is up to date ({html}); nothing to do")
         return 0
     book_stamp.unlink(missing_ok=True)
-    prepare_execution(source, site)
+    _check_writable(paths.cache_dir(), "data cache")
+    execution.prepare(source, site)
+    sphinx_key = drop_stale_doctrees(source, site, "html")
     command = [str(Path(sys.executable).with_name("jupyter-book")), "build", str(source),
                "--path-output", str(site), "-W", "-n", "--keep-going"]
     started = time.perf_counter()
     shutil.rmtree(site / "_build" / "html", ignore_errors=True)  # every page written anew
-    result = subprocess.run(command, check=False)
-    if result.returncode != 0:
-        print(f"BUILD FAILED (exit {result.returncode}); {html} was not updated.",
-              file=sys.stderr)
-        return result.returncode
+    returncode = _run_sphinx(command)
+    execution.adopt_all((source / "notebooks").glob("*.ipynb"), execution.Site(site))
+    if returncode != 0:
+        print(f"BUILD FAILED (exit {returncode}); {html} was not updated.", file=sys.stderr)
+        return returncode
+    (site / "sphinx-inputs-html.txt").write_text(sphinx_key + "\n")
     pdf = build_dir / "pdf" / PDF_NAME
     if pdf.is_file():  # the site links to the PDF edition: the last one built goes with it
         shutil.copyfile(pdf, site / "_build" / "html" / PDF_NAME)
@@ -272,17 +204,22 @@ def build_pdf(source: Path = paths.REPO_ROOT, build_dir: Path | None = None) -> 
     """Build the PDF with XeLaTeX into ``build_dir``/pdf/book.pdf (same execution cache)."""
     build_dir = build_dir or paths.build_dir()
     site = build_dir / "site"
-    prepare_execution(source, site)
+    execution.Site(site).prepare_kernels()
+    _check_writable(paths.cache_dir(), "data cache")
+    execution.prepare(source, site)
+    sphinx_key = drop_stale_doctrees(source, site, "latex")
     command = [str(Path(sys.executable).with_name("jupyter-book")), "build", str(source),
                "--path-output", str(site), "--builder", "pdflatex", "-W", "-n",
                "--keep-going"]
     built = site / "_build" / "latex" / "book.pdf"
     built.unlink(missing_ok=True)  # only a PDF made by this build may be published
     # book/_ext/pdf_edition.py: the PDF's own settings (no code)
-    result = subprocess.run(command, check=False, env={**os.environ, "SCO_EDITION": "pdf"})
-    if result.returncode != 0 or not built.is_file():
-        print(f"PDF BUILD FAILED (exit {result.returncode}).", file=sys.stderr)
-        return result.returncode or 1
+    returncode = _run_sphinx(command, env={**os.environ, "SCO_EDITION": "pdf"})
+    execution.adopt_all((source / "notebooks").glob("*.ipynb"), execution.Site(site))
+    if returncode != 0 or not built.is_file():
+        print(f"PDF BUILD FAILED (exit {returncode}).", file=sys.stderr)
+        return returncode or 1
+    (site / "sphinx-inputs-latex.txt").write_text(sphinx_key + "\n")
     target = build_dir / "pdf" / PDF_NAME
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(built, target)
@@ -305,13 +242,23 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--build-dir", type=Path, default=None,
                         help=f"output folder (default: ${paths.BUILD_ENV} or _build)")
     args = parser.parse_args(argv)
+    build_dir = (args.build_dir or paths.build_dir()).resolve()
     try:
-        if args.pdf:
-            return build_pdf(args.source.resolve(), args.build_dir)
-        return build_html(args.source.resolve(), args.build_dir, args.force)
+        with exclusive(build_dir):
+            if args.pdf:
+                return build_pdf(args.source.resolve(), build_dir)
+            return build_html(args.source.resolve(), build_dir, args.force)
     except KeyboardInterrupt:
         print("build interrupted; the published book is unchanged", file=sys.stderr)
         return 130
+    except BuildError as error:
+        print(f"BUILD FAILED: {error}", file=sys.stderr)
+        return 1
+    except OSError as error:  # a full disk, a folder that cannot be written
+        where = f" ({error.filename})" if getattr(error, "filename", None) else ""
+        print(f"BUILD FAILED: {_reason(error)}{where}; the published book is unchanged",
+              file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

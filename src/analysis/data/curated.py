@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import paths, provenance
+from analysis import paths
 from analysis.data import curated_csv
 from analysis.data.crisis_schemas import RESPONDERS, RESPONSES  # noqa: F401  (for callers)
 from analysis.data.curated_checks import VERIFICATION, validate  # noqa: F401
@@ -45,7 +45,6 @@ def read_csv(file: Path | str, name: str) -> pd.DataFrame:
 @cache
 def _load(name: str) -> pd.DataFrame:
     file = paths.CURATED_DIR / f"{name}.csv"
-    provenance.used_curated(file)
     return read_csv(file, name)
 
 

@@ -21,7 +21,7 @@ import pandas as pd
 import pandera.pandas as pa
 import pycountry
 
-from analysis import paths, provenance
+from analysis import paths
 from analysis.data import source_tiers
 from analysis.data.curated_csv import invalid
 
@@ -39,7 +39,6 @@ def iso3_codes() -> frozenset[str]:
 
 @cache
 def bibliography_keys() -> frozenset[str]:
-    provenance.used_curated(paths.BIBLIOGRAPHY)
     text = paths.BIBLIOGRAPHY.read_text(encoding="utf-8")
     return frozenset(re.findall(r"^@\w+\{([^,\s]+),", text, flags=re.MULTILINE))
 

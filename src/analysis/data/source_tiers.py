@@ -32,7 +32,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import paths, provenance
+from analysis import paths
 from analysis.data import curated_csv
 
 TIERS_CSV = paths.DATA_DIR / "source_tiers.csv"
@@ -65,7 +65,6 @@ class Site:
 def read(file: Path | str = TIERS_CSV) -> dict[str, Site]:
     """The tier table, checked: a known tier, a kind of that tier, no site twice."""
     file = Path(file)
-    provenance.used_curated(file)
     problems, sites = [], {}
     for line, fields, _ in curated_csv.records(file)[1:]:
         if len(fields) != 4:

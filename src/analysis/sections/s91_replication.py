@@ -81,11 +81,14 @@ def dependencies(records: Path | None = None) -> pd.DataFrame:
     for file in sorted(records.glob("*.json")):
         record = json.loads(file.read_text(encoding="utf-8"))
         modules = [Path(name).with_suffix("").as_posix().removeprefix("src/analysis/")
-                   for name in record["modules"]]
+                   for name in record["files"]
+                   if name.startswith("src/analysis/") and name.endswith(".py")]
+        tables = [Path(name).stem for name in record["files"]
+                  if name.startswith("data/curated/") and name.endswith(".csv")]
         rows.append({
             "Notebook": f"{file.stem}.ipynb",
             "Datasets": ", ".join(record["raw"]) or "none",
-            "Curated tables": ", ".join(Path(name).stem for name in record["curated"]) or "none",
+            "Curated tables": ", ".join(tables) or "none",
             "Modules": ", ".join(name for name in modules if name.split("/")[0] in
                                  ("sections", "topics") and not name.endswith("__init__")),
         })

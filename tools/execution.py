@@ -1,0 +1,318 @@
+"""Execute exactly the notebooks whose outputs may have changed, into a cache that cannot lie.
+
+jupyter-cache (which myst-nb reads) keeps one executed copy per version of a
+notebook's code cells. Beside each copy the build keeps the record of the execution
+that made it (:mod:`analysis.provenance`: every file the kernel read, the environment
+variables, the installed software, the data), named by the copy's hash and holding a
+checksum of the copy. A cached copy is used only when its own record says that
+nothing it depended on changed and its checksum holds; otherwise it is discarded and
+the notebook executes again. So an edit that is reverted can never bring back outputs
+computed from other inputs, a file saved while a notebook ran leaves no record (the
+kernel does not save one), and a damaged or missing copy is executed again instead
+of being published or blocking later builds.
+
+The stale notebooks execute in parallel, one per core, in a child process with a
+process group of its own, so that Ctrl-C stops it, its workers and their kernels
+within seconds; and a kill -9 of the build takes them with it (each dies with its
+parent). The replication appendix reports on the others, so it executes after them.
+A notebook that fails here is not cached: myst-nb runs it again inside Sphinx and
+reports the error, and the build fails.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import json
+import multiprocessing
+import os
+import shutil
+import signal
+import sys
+import time
+from collections.abc import Iterable
+from pathlib import Path
+
+from analysis import paths
+
+# The replication appendix reports the other notebooks' execution times and records,
+# so it executes after them, and again whenever any of them did.
+RUN_AFTER_THE_OTHERS = ("91_replication.ipynb",)
+NOTEBOOK_ENV = "SCO_NOTEBOOK"  # the notebook a kernel of the executor runs
+STARTUP = f"""\
+# Written by tools/execution.py: a kernel started by the book build records what it
+# reads from its first line on, and saves the record when it exits (analysis.provenance).
+import os as _os
+if _os.environ.get("{paths.RECORDS_ENV}"):
+    _notebook = _os.environ.get("{NOTEBOOK_ENV}")  # read before recording starts
+    from analysis import provenance as _provenance
+    _provenance.start()
+    if _notebook:
+        _provenance.record_on_exit(_notebook)
+"""
+
+
+class Site:
+    """Where one build keeps its execution state: the cache, the records, IPython's
+    folder for the kernels."""
+
+    def __init__(self, site: Path):
+        self.cache_dir = site / "_build" / ".jupyter_cache"
+        self.records = site / "execution-records"
+        self.entries = self.records / "entries"  # one record per cached copy
+        self.pending = self.records / "pending"  # written by kernels, adopted after
+        self.ipython = site / "ipython"
+
+    def prepare_kernels(self) -> None:
+        """Kernels started from this process record, from their first line."""
+        startup = self.ipython / "profile_default" / "startup" / "00-provenance.py"
+        startup.parent.mkdir(parents=True, exist_ok=True)
+        if not startup.is_file() or startup.read_text() != STARTUP:
+            startup.write_text(STARTUP)
+        os.environ[paths.RECORDS_ENV] = str(self.records)
+        os.environ["IPYTHONDIR"] = str(self.ipython)  # not the user's profile either
+
+
+def open_cache(site: Site):
+    """The execution cache; a cache whose database cannot be read is removed with a
+    note and started afresh (every notebook then executes again)."""
+    from jupyter_cache import get_cache
+
+    try:
+        cache = get_cache(site.cache_dir)
+        cache.list_cache_records()
+        return cache
+    except Exception as error:  # noqa: BLE001 - any damage: the same remedy
+        print(f"execution cache {site.cache_dir} is unreadable ({type(error).__name__}); "
+              "starting it afresh", flush=True)
+        shutil.rmtree(site.cache_dir, ignore_errors=True)
+        shutil.rmtree(site.entries, ignore_errors=True)
+        return get_cache(site.cache_dir)
+
+
+def cached_copy(cache, hashkey: str) -> Path:
+    return Path(cache.path) / "executed" / hashkey / "base.ipynb"
+
+
+def discard(cache, record) -> None:
+    """Remove a cached copy and its database row, whether or not its file exists."""
+    from jupyter_cache.cache.db import NbCacheRecord
+
+    shutil.rmtree(cached_copy(cache, record.hashkey).parent, ignore_errors=True)
+    NbCacheRecord.remove_records([record.pk], cache.db)
+
+
+def why_stale(notebook: Path, cache, site: Site) -> str | None:
+    """Why ``notebook`` must execute again, or None when its cached copy still holds
+    (and then the copy's record becomes the notebook's current record)."""
+    import nbformat  # here: a build with nothing to do skips these imports
+
+    from analysis import provenance
+
+    try:
+        record = cache.match_cache_notebook(nbformat.read(notebook, as_version=4))
+    except KeyError:
+        return "new or edited cells"
+    entry = site.entries / f"{record.hashkey}.json"
+    if not entry.is_file():
+        discard(cache, record)
+        return "no record of what its cached execution used"
+    saved = json.loads(entry.read_text(encoding="utf-8"))
+    if provenance.digest(cached_copy(cache, record.hashkey)) != saved["cached_sha256"]:
+        discard(cache, record)
+        return "its cached outputs are damaged or missing"
+    changed = provenance.changes(saved)
+    if changed:
+        return "changed: " + ", ".join(changed[:3]) + (" ..." if len(changed) > 3 else "")
+    current = site.records / f"{notebook.stem}.json"
+    if not current.is_file() or current.read_bytes() != entry.read_bytes():
+        shutil.copyfile(entry, current)
+    return None
+
+
+def stale_notebooks(source: Path, site: Site) -> dict[Path, str]:
+    """The notebooks that must execute again, each with the reason."""
+    cache = open_cache(site)
+    stale = {}
+    for notebook in sorted((source / "notebooks").glob("*.ipynb")):
+        reason = why_stale(notebook, cache, site)
+        if notebook.name in RUN_AFTER_THE_OTHERS and stale and not reason:
+            reason = "another notebook executed"
+        if reason:
+            stale[notebook] = reason
+    return stale
+
+
+def adopt(notebook: Path, cache, site: Site) -> bool:
+    """Make the record a kernel saved for ``notebook`` the record of its cached copy,
+    with the copy's checksum; whether there was one to adopt."""
+    import nbformat
+
+    from analysis import provenance
+
+    pending = site.pending / f"{notebook.stem}.json"
+    try:
+        record = cache.match_cache_notebook(nbformat.read(notebook, as_version=4))
+    except KeyError:
+        pending.unlink(missing_ok=True)
+        return False
+    if not pending.is_file():
+        return False
+    saved = json.loads(pending.read_text(encoding="utf-8"))
+    saved["cached_sha256"] = provenance.digest(cached_copy(cache, record.hashkey))
+    site.entries.mkdir(parents=True, exist_ok=True)
+    text = json.dumps(saved, indent=1) + "\n"
+    for target in (site.entries / f"{record.hashkey}.json", site.records / f"{notebook.stem}.json"):
+        partial = target.with_suffix(".tmp")
+        partial.write_text(text, encoding="utf-8")
+        partial.replace(target)
+    pending.unlink()
+    return True
+
+
+def adopt_all(notebooks: Iterable[Path], site: Site) -> None:
+    cache = open_cache(site)
+    for notebook in notebooks:
+        adopt(notebook, cache, site)
+
+
+def forget(notebooks: Iterable[Path], site: Site) -> None:
+    """Drop the current records and pending records of ``notebooks`` before they run
+    again. (Their older cached copies stay, each with its own record.)"""
+    for notebook in notebooks:
+        (site.records / f"{notebook.stem}.json").unlink(missing_ok=True)
+        (site.pending / f"{notebook.stem}.json").unlink(missing_ok=True)
+
+
+PR_SET_PDEATHSIG = 1
+
+
+def die_with_parent() -> None:
+    """Linux: this process gets SIGKILL when its parent dies (a kill -9 of the build
+    takes its executor, its workers and, through ipykernel's parent poller, their
+    kernels along)."""
+    if sys.platform.startswith("linux"):
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+
+
+def execute_one(notebook: str, cache_dir: str, timeout: int) -> tuple[str, str | None]:
+    """Execute ``notebook`` in its folder and cache it: (name, error or None)."""
+    import nbformat
+    from jupyter_cache import get_cache
+    from jupyter_cache.base import CacheBundleIn
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError, CellTimeoutError
+
+    nb = nbformat.read(notebook, as_version=4)
+    os.environ[NOTEBOOK_ENV] = Path(notebook).stem  # the kernel saves its record by it
+    started = time.perf_counter()
+    try:
+        NotebookClient(nb, timeout=timeout, kernel_name=nb.metadata.kernelspec.name,
+                       record_timing=False,  # cell metadata is part of the cache key
+                       resources={"metadata": {"path": str(Path(notebook).parent)}}
+                       ).execute()
+    except (CellExecutionError, CellTimeoutError) as error:
+        return Path(notebook).name, f"{type(error).__name__}"
+    seconds = time.perf_counter() - started
+    get_cache(cache_dir).cache_notebook_bundle(
+        CacheBundleIn(nb, notebook, data={"execution_seconds": seconds}),
+        check_validity=False, overwrite=True)
+    return Path(notebook).name, None
+
+
+def execute_in_parallel(notebooks: list[Path], source: Path, site: Site) -> None:
+    """Execute ``notebooks`` ``os.cpu_count()`` at a time, the replication appendix after
+    the others, into the execution cache; adopt their records.
+
+    A ProcessPoolExecutor notices a worker that died (multiprocessing's Pool waits for
+    it forever): the notebooks left unexecuted are then run by myst-nb inside Sphinx.
+    """
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    import yaml
+
+    timeout = yaml.safe_load((source / "_config.yml").read_text(encoding="utf-8"))[
+        "execute"]["timeout"]
+    first = [n for n in notebooks if n.name not in RUN_AFTER_THE_OTHERS]
+    last = [n for n in notebooks if n.name in RUN_AFTER_THE_OTHERS]
+    print(f"executing {len(notebooks)} notebook(s), {os.cpu_count()} at a time: "
+          + ", ".join(notebook.name for notebook in notebooks), flush=True)
+    started, failed = time.perf_counter(), []
+    with ProcessPoolExecutor(os.cpu_count(), mp_context=multiprocessing.get_context("spawn"),
+                             initializer=die_with_parent) as pool:
+        for batch in (first, last):
+            try:
+                results = list(pool.map(execute_one, map(str, batch),
+                                        [str(site.cache_dir)] * len(batch),
+                                        [timeout] * len(batch)))
+            except BrokenProcessPool as error:
+                print(f"parallel execution stopped ({error}); Sphinx will execute the "
+                      "remaining notebooks one by one", flush=True)
+                break
+            failed += [name for name, error in results if error]
+            adopt_all(batch, site)
+    print(f"executed {len(notebooks) - len(failed)} in {time.perf_counter() - started:.1f} s"
+          + (f"; failed (Sphinx will report why): {', '.join(failed)}" if failed else ""),
+          flush=True)
+
+
+def _execute_in_own_session(notebooks: list[Path], source: Path, site_dir: Path) -> None:
+    die_with_parent()
+    os.setsid()  # a process group the parent can stop as a whole
+    execute_in_parallel(notebooks, source, Site(site_dir))
+
+
+def execute_interruptibly(notebooks: list[Path], source: Path, site_dir: Path,
+                          grace: float = 3.0) -> None:
+    """:func:`execute_in_parallel` in a child process that Ctrl-C stops, workers and all.
+
+    On KeyboardInterrupt the child's process group gets SIGTERM, then SIGKILL after
+    ``grace`` seconds if any of it is left (multiprocessing's resource tracker ignores
+    SIGTERM); the kernels notice that their worker is gone and exit.
+    """
+    child = multiprocessing.get_context("spawn").Process(
+        target=_execute_in_own_session, args=(notebooks, source, site_dir))
+    child.start()
+    try:
+        child.join()
+    except KeyboardInterrupt:
+        _stop_group(child.pid, grace)
+        child.kill()  # interrupted before it had a group of its own
+        child.join()
+        raise
+
+
+def _stop_group(group: int, grace: float) -> None:
+    for stop in (signal.SIGTERM, signal.SIGKILL):
+        deadline = time.monotonic() + grace
+        try:
+            os.killpg(group, stop)
+            while time.monotonic() < deadline:
+                time.sleep(0.1)
+                os.killpg(group, 0)  # ProcessLookupError once the group is empty
+        except ProcessLookupError:
+            return
+
+
+def prepare(source: Path, site_dir: Path) -> None:
+    """Execute again exactly the notebooks whose cells or recorded inputs changed.
+
+    Their current records are dropped first, and their files are touched: Sphinx
+    decides which pages to read again by file times.
+    """
+    from analysis.data import cache  # pandas: only when notebooks may run
+
+    cache.discard_corrupt_entries()
+    site = Site(site_dir)
+    site.prepare_kernels()
+    import matplotlib.font_manager  # noqa: F401 - the font cache exists before kernels read it
+
+    stale = stale_notebooks(source, site)
+    if not stale:
+        return
+    for notebook, reason in stale.items():
+        print(f"{notebook.name} will execute again: {reason}")
+    forget(stale, site)
+    for notebook in stale:  # Sphinx reads a page again only when its source is newer
+        os.utime(notebook)
+    execute_interruptibly(list(stale), source, site_dir)
