@@ -61,3 +61,66 @@ def test_a_notebook_error_or_a_warning_fails_the_build(tmp_path, tiny_book, buil
     assert reason in result.stdout + result.stderr  # failed for this reason, not another
     assert "BUILD FAILED" in result.stderr
     assert not (build_dir / "html").exists()
+
+
+def _cached_copies(build_dir: Path) -> list[Path]:
+    return sorted((build_dir / "site" / "_build" / ".jupyter_cache" / "executed").glob(
+        "*/base.ipynb"))
+
+
+def test_an_altered_cached_copy_is_executed_again_not_published(tmp_path, tiny_book,
+                                                                build_book):
+    source = tiny_book({"a": "print('the real output')"})
+    build_dir = tmp_path / "build"
+    assert build_book(source, build_dir).returncode == 0
+    (copy,) = _cached_copies(build_dir)
+    copy.write_text(copy.read_text().replace("the real output", "a forged output"))
+    result = build_book(source, build_dir, "--force")  # Sphinx runs and reads the cache
+    assert result.returncode == 0, result.stdout[-2000:]
+    assert "its cached outputs are damaged or missing" in result.stdout
+    page = (build_dir / "html" / "notebooks" / "a.html").read_text()
+    assert "the real output" in page and "a forged output" not in page
+
+
+@pytest.mark.parametrize("damage", ["copy removed", "database garbled"])
+def test_a_damaged_execution_cache_never_blocks_a_build(tmp_path, tiny_book, build_book,
+                                                        damage):
+    source = tiny_book({"a": "print('out')"})
+    build_dir = tmp_path / "build"
+    assert build_book(source, build_dir).returncode == 0
+    if damage == "copy removed":
+        shutil.rmtree(_cached_copies(build_dir)[0].parent)
+    else:
+        (build_dir / "site" / "_build" / ".jupyter_cache" / "global.db").write_bytes(
+            b"not a database" * 100)
+    for options in ((), ("--force",)):  # and the next build is fine too
+        result = build_book(source, build_dir, *options)
+        assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    assert "out" in (build_dir / "html" / "notebooks" / "a.html").read_text()
+
+
+def test_a_second_build_of_the_same_folder_stops_at_once_with_a_message(tmp_path, tiny_book,
+                                                                        build_book):
+    from tools import build
+
+    source = tiny_book({"a": "print(1)"})
+    build_dir = tmp_path / "build"
+    with build.exclusive(build_dir):  # a build that is running
+        result = build_book(source, build_dir)
+    assert result.returncode == 1
+    assert f"another build is using {build_dir}" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert not (build_dir / "html").exists()
+
+
+def test_a_data_cache_that_cannot_be_written_stops_the_build_in_one_line(tmp_path, tiny_book):
+    source = tiny_book({"a": "print(1)"})
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder")
+    result = subprocess.run(
+        [sys.executable, "-m", "tools.build", "--source", str(source), "--build-dir",
+         str(tmp_path / "build")], cwd=paths.REPO_ROOT, capture_output=True, text=True,
+        env={**os.environ, paths.CACHE_ENV: str(blocked / "cache")}, timeout=600, check=False)
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        f"BUILD FAILED: the data cache {blocked / 'cache'} cannot be written: Not a directory"]

@@ -130,8 +130,10 @@ def _alive(pid: int) -> bool:
     return state != "Z"
 
 
-def test_ctrl_c_during_notebook_execution_stops_everything_and_keeps_the_old_book(
-        tmp_path, tiny_book):
+def _stop_during_execution(tmp_path, tiny_book, stop) -> None:
+    """Build, then build again with two notebooks that sleep, and ``stop(build)`` while
+    they run: every process of the build must be gone within seconds, and the book
+    published before must stay."""
     source = tiny_book({"a": "print('a')", "b": "print('b')"})
     build_dir = tmp_path / "build"
     assert _build(source, build_dir).returncode == 0
@@ -153,7 +155,7 @@ def test_ctrl_c_during_notebook_execution_stops_everything_and_keeps_the_old_boo
     assert all(m.exists() for m in started.values()), "the notebooks never started"
     workers = _descendants(build.pid)
 
-    os.killpg(build.pid, signal.SIGINT)  # what Ctrl-C in a terminal sends
+    stop(build)
     try:
         build.wait(timeout=15)  # TimeoutExpired: the build hangs
         deadline = time.monotonic() + 10
@@ -169,3 +171,17 @@ def test_ctrl_c_during_notebook_execution_stops_everything_and_keeps_the_old_boo
                 os.kill(pid, signal.SIGKILL)
     assert build.returncode != 0
     assert (build_dir / "html" / "index.html").read_bytes() == index
+
+
+def test_ctrl_c_during_notebook_execution_stops_everything_and_keeps_the_old_book(
+        tmp_path, tiny_book):
+    # what Ctrl-C in a terminal sends: SIGINT to the whole foreground group
+    _stop_during_execution(tmp_path, tiny_book, lambda build: os.killpg(build.pid,
+                                                                         signal.SIGINT))
+
+
+def test_kill_9_of_the_build_takes_its_executor_workers_and_kernels_with_it(
+        tmp_path, tiny_book):
+    # the build process alone, which can then do nothing: its children must go too
+    _stop_during_execution(tmp_path, tiny_book, lambda build: os.kill(build.pid,
+                                                                       signal.SIGKILL))

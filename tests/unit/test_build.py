@@ -1,6 +1,13 @@
-"""The book key: the build does nothing when none of the book's inputs changed."""
+"""The book key (the build does nothing when none of the book's inputs changed), and
+publishing all of a book or none."""
 
 from __future__ import annotations
+
+import errno
+import shutil
+from pathlib import Path
+
+import pytest
 
 from tools import build
 
@@ -24,3 +31,22 @@ def test_book_inputs_cover_the_package_the_data_and_the_environment_not_the_tool
     assert "src/analysis/topics/footprint.py" in files
     assert {"data/registry.csv", "data/curated/sco_status.csv", "requirements.lock"} <= files
     assert not any(f.startswith("tools/") for f in files)
+
+
+def test_a_full_disk_while_publishing_keeps_the_old_book_and_leaves_no_copy(tmp_path,
+                                                                            monkeypatch):
+    built, target = tmp_path / "built", tmp_path / "html"
+    for folder, text in ((built, "new"), (target, "old")):
+        folder.mkdir()
+        (folder / "index.html").write_text(text)
+
+    def full(source, destination, **_):
+        Path(destination).mkdir()
+        (Path(destination) / "half.html").write_text("x")
+        raise OSError(errno.ENOSPC, "No space left on device", str(destination))
+
+    monkeypatch.setattr(shutil, "copytree", full)
+    with pytest.raises(build.BuildError, match="No space left on device"):
+        build._publish(built, target)
+    assert (target / "index.html").read_text() == "old"
+    assert not (tmp_path / "html.new").exists()
