@@ -138,8 +138,16 @@ def drop_stale_doctrees(source: Path, site: Path, builder: str) -> str:
     return key
 
 
-def _run_sphinx(command: list[str], env: dict | None = None) -> int:
-    """Sphinx (Jupyter Book) in a child that dies with this process."""
+# Jupyter Book's command line, without the IRI grammar it never uses.
+JUPYTER_BOOK = ("import sys; from tools import execution; execution.skip_unused_grammar(); "
+                "from jupyter_book.cli.main import main; sys.argv[0] = 'jupyter-book'; main()")
+
+
+def _run_sphinx(source: Path, site: Path, *options: str, env: dict | None = None) -> int:
+    """``jupyter-book build`` (Sphinx) of ``source`` into ``site``, warnings as errors, in
+    a child that dies with this process."""
+    command = [sys.executable, "-c", JUPYTER_BOOK, "build", str(source), "--path-output",
+               str(site), *options, "-W", "-n", "--keep-going"]
     return subprocess.run(command, check=False, env=env,
                           preexec_fn=execution.die_with_parent).returncode
 
@@ -181,11 +189,9 @@ def build_html(source: Path = paths.REPO_ROOT, build_dir: Path | None = None,
     _check_writable(paths.cache_dir(), "data cache")
     execution.prepare(source, site)
     sphinx_key = drop_stale_doctrees(source, site, "html")
-    command = [str(Path(sys.executable).with_name("jupyter-book")), "build", str(source),
-               "--path-output", str(site), "-W", "-n", "--keep-going"]
     started = time.perf_counter()
     shutil.rmtree(site / "_build" / "html", ignore_errors=True)  # every page written anew
-    returncode = _run_sphinx(command)
+    returncode = _run_sphinx(source, site)
     execution.adopt_all((source / "notebooks").glob("*.ipynb"), execution.Site(site))
     if returncode != 0:
         print(f"BUILD FAILED (exit {returncode}); {html} was not updated.", file=sys.stderr)
@@ -208,13 +214,11 @@ def build_pdf(source: Path = paths.REPO_ROOT, build_dir: Path | None = None) -> 
     _check_writable(paths.cache_dir(), "data cache")
     execution.prepare(source, site)
     sphinx_key = drop_stale_doctrees(source, site, "latex")
-    command = [str(Path(sys.executable).with_name("jupyter-book")), "build", str(source),
-               "--path-output", str(site), "--builder", "pdflatex", "-W", "-n",
-               "--keep-going"]
     built = site / "_build" / "latex" / "book.pdf"
     built.unlink(missing_ok=True)  # only a PDF made by this build may be published
     # book/_ext/pdf_edition.py: the PDF's own settings (no code)
-    returncode = _run_sphinx(command, env={**os.environ, "SCO_EDITION": "pdf"})
+    returncode = _run_sphinx(source, site, "--builder", "pdflatex",
+                             env={**os.environ, "SCO_EDITION": "pdf"})
     execution.adopt_all((source / "notebooks").glob("*.ipynb"), execution.Site(site))
     if returncode != 0 or not built.is_file():
         print(f"PDF BUILD FAILED (exit {returncode}).", file=sys.stderr)
@@ -243,6 +247,7 @@ def main(argv: list[str]) -> int:
                         help=f"output folder (default: ${paths.BUILD_ENV} or _build)")
     args = parser.parse_args(argv)
     build_dir = (args.build_dir or paths.build_dir()).resolve()
+    execution.skip_unused_grammar()
     try:
         with exclusive(build_dir):
             if args.pdf:

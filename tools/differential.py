@@ -3,9 +3,9 @@
 After an edit, the book an incremental ``python -m tools.build`` publishes must be the
 book a build from nothing publishes for the same tree. :func:`published` reads what
 readers get from a build folder, and :func:`differences` names the files that differ.
-The search index is left out (Sphinx orders its entries by the order in which pages
-were read), and so are the only values that differ between any two builds: the
-execution times the replication appendix reports.
+Only the search index is left out: Sphinx orders its entries by the order in which
+pages were read. Nothing else differs between two builds of the same tree (the book
+reports no execution times: ``make bench`` measures them).
 
 The tests run it on a tiny book after each kind of edit (tests/integration/
 test_differential.py); ``make bench`` runs it on the real book (tools/bench.py).
@@ -13,7 +13,6 @@ test_differential.py); ``make bench`` runs it on the real book (tools/bench.py).
 
 from __future__ import annotations
 
-import re
 import subprocess
 import sys
 from pathlib import Path
@@ -21,28 +20,14 @@ from pathlib import Path
 from analysis import paths
 
 NOT_COMPARED = ("searchindex.js",)
-# The replication appendix's table of execution times, in its page and its CSV.
-TIMES_TABLE = re.compile(r'(<figure[^>]*id="tbl-replication-times".*?</figure>)', re.DOTALL)
-TIMES_CSV = "_data/tbl-replication-times.csv"
-NUMBER = re.compile(rb"\d+\.\d")
 
 
 def published(build_dir: Path) -> dict[str, bytes]:
-    """Every file of the published site, by its path, with the times blanked."""
+    """Every file of the published site but the search index, by its path."""
     html = build_dir / "html"
-    files = {}
-    for file in sorted(html.rglob("*")):
-        name = file.relative_to(html).as_posix()
-        if not file.is_file() or name in NOT_COMPARED:
-            continue
-        content = file.read_bytes()
-        if name == TIMES_CSV:
-            content = NUMBER.sub(b"#", content)
-        elif b'id="tbl-replication-times"' in content:
-            content = TIMES_TABLE.sub(lambda m: NUMBER.sub("#", m.group(1)),
-                                      content.decode("utf-8")).encode("utf-8")
-        files[name] = content
-    return files
+    return {file.relative_to(html).as_posix(): file.read_bytes()
+            for file in sorted(html.rglob("*"))
+            if file.is_file() and file.relative_to(html).as_posix() not in NOT_COMPARED}
 
 
 def differences(incremental: Path, cold: Path) -> list[str]:
@@ -65,7 +50,7 @@ def build(source: Path, build_dir: Path, env: dict | None = None,
 
 
 def executed(result: subprocess.CompletedProcess) -> list[str]:
-    """The notebooks a build executed, from its log."""
-    line = next((line for line in result.stdout.splitlines()
-                 if line.startswith("executing ")), "executing 0 notebook(s), : ")
-    return sorted(name for name in line.split(": ", 1)[1].split(", ") if name)
+    """The notebooks a build executed, from its log (one line per batch)."""
+    return sorted(name for line in result.stdout.splitlines()
+                  if line.startswith("executing ")
+                  for name in line.split(": ", 1)[1].split(", ") if name)

@@ -34,9 +34,11 @@ from pathlib import Path
 
 from analysis import paths
 
-# The replication appendix reports the other notebooks' execution times and records,
-# so it executes after them, and again whenever any of them did.
+# The replication appendix reports what the other notebooks read (the summary of their
+# records, :func:`write_dependencies`), so it executes after them: when that summary or
+# anything else it read changed.
 RUN_AFTER_THE_OTHERS = ("91_replication.ipynb",)
+DEPENDENCIES = paths.DEPENDENCIES_NAME  # the summary, beside the records
 NOTEBOOK_ENV = "SCO_NOTEBOOK"  # the notebook a kernel of the executor runs
 STARTUP = f"""\
 # Written by tools/execution.py: a kernel started by the book build records what it
@@ -129,17 +131,37 @@ def why_stale(notebook: Path, cache, site: Site) -> str | None:
     return None
 
 
-def stale_notebooks(source: Path, site: Site) -> dict[Path, str]:
-    """The notebooks that must execute again, each with the reason."""
+def stale_notebooks(notebooks: Iterable[Path], site: Site) -> dict[Path, str]:
+    """Those of ``notebooks`` that must execute again, each with the reason."""
     cache = open_cache(site)
-    stale = {}
-    for notebook in sorted((source / "notebooks").glob("*.ipynb")):
-        reason = why_stale(notebook, cache, site)
-        if notebook.name in RUN_AFTER_THE_OTHERS and stale and not reason:
-            reason = "another notebook executed"
-        if reason:
-            stale[notebook] = reason
-    return stale
+    reasons = {notebook: why_stale(notebook, cache, site) for notebook in notebooks}
+    return {notebook: reason for notebook, reason in reasons.items() if reason}
+
+
+def write_dependencies(site: Site) -> None:
+    """Write what each notebook (but the appendix) read in its current record, names
+    only, for the replication appendix; only when that changed, so that the appendix
+    executes again exactly when what it reports changed."""
+    summary = {file.stem: {"files": sorted(record["files"]), "raw": sorted(record["raw"])}
+               for file in sorted(site.records.glob("*.json"))
+               if f"{file.stem}.ipynb" not in RUN_AFTER_THE_OTHERS
+               for record in [json.loads(file.read_text(encoding="utf-8"))]}
+    target = site.records.parent / DEPENDENCIES
+    text = json.dumps(summary, indent=1) + "\n"
+    if not target.is_file() or target.read_text(encoding="utf-8") != text:
+        partial = target.with_suffix(".tmp")
+        partial.write_text(text, encoding="utf-8")
+        partial.replace(target)
+
+
+def _announce(stale: dict[Path, str], site: Site) -> None:
+    """Say why each notebook executes; drop its records; touch it, since Sphinx reads a
+    page again only when its source is newer."""
+    for notebook, reason in stale.items():
+        print(f"{notebook.name} will execute again: {reason}", flush=True)
+    forget(stale, site)
+    for notebook in stale:
+        os.utime(notebook)
 
 
 def adopt(notebook: Path, cache, site: Site) -> bool:
@@ -183,6 +205,20 @@ def forget(notebooks: Iterable[Path], site: Site) -> None:
         (site.pending / f"{notebook.stem}.json").unlink(missing_ok=True)
 
 
+def skip_unused_grammar() -> None:
+    """Spare this process the 1.3 s in which jsonschema, imported by nbformat, compiles
+    the grammar of IRIs (rfc3987-syntax, installed for JupyterLab's event schemas): none
+    of the schemas the build validates (nbformat's, Jupyter Book's) checks a format
+    (tests/unit/test_build.py). jsonschema then leaves the IRI formats unchecked."""
+    sys.modules.setdefault("rfc3987_syntax", None)
+
+
+def start_worker() -> None:
+    """A process of the executor: it dies with the build, and skips the IRI grammar."""
+    die_with_parent()
+    skip_unused_grammar()
+
+
 PR_SET_PDEATHSIG = 1
 
 
@@ -204,7 +240,6 @@ def execute_one(notebook: str, cache_dir: str, timeout: int) -> tuple[str, str |
 
     nb = nbformat.read(notebook, as_version=4)
     os.environ[NOTEBOOK_ENV] = Path(notebook).stem  # the kernel saves its record by it
-    started = time.perf_counter()
     try:
         NotebookClient(nb, timeout=timeout, kernel_name=nb.metadata.kernelspec.name,
                        record_timing=False,  # cell metadata is part of the cache key
@@ -212,16 +247,23 @@ def execute_one(notebook: str, cache_dir: str, timeout: int) -> tuple[str, str |
                        ).execute()
     except (CellExecutionError, CellTimeoutError) as error:
         return Path(notebook).name, f"{type(error).__name__}"
-    seconds = time.perf_counter() - started
-    get_cache(cache_dir).cache_notebook_bundle(
-        CacheBundleIn(nb, notebook, data={"execution_seconds": seconds}),
-        check_validity=False, overwrite=True)
+    get_cache(cache_dir).cache_notebook_bundle(CacheBundleIn(nb, notebook),
+                                               check_validity=False, overwrite=True)
     return Path(notebook).name, None
 
 
-def execute_in_parallel(notebooks: list[Path], source: Path, site: Site) -> None:
-    """Execute ``notebooks`` ``os.cpu_count()`` at a time, the replication appendix after
-    the others, into the execution cache; adopt their records.
+def _with_the_others(notebook: Path, reason: str) -> bool:
+    """Whether ``notebook`` may execute in the first batch: any but an appendix, and an
+    appendix whose own inputs changed but not the summary it reports (should the
+    others' new records change that summary, it executes again after them)."""
+    return notebook.name not in RUN_AFTER_THE_OTHERS or (
+        reason.startswith("changed: ") and DEPENDENCIES not in reason)
+
+
+def execute_in_parallel(stale: dict[Path, str], source: Path, site: Site) -> None:
+    """Execute the ``stale`` notebooks (each with the reason) ``os.cpu_count()`` at a
+    time into the execution cache and adopt their records; the appendices after the
+    others, with any that the others' new records made stale.
 
     A ProcessPoolExecutor notices a worker that died (multiprocessing's Pool waits for
     it forever): the notebooks left unexecuted are then run by myst-nb inside Sphinx.
@@ -233,14 +275,25 @@ def execute_in_parallel(notebooks: list[Path], source: Path, site: Site) -> None
 
     timeout = yaml.safe_load((source / "_config.yml").read_text(encoding="utf-8"))[
         "execute"]["timeout"]
-    first = [n for n in notebooks if n.name not in RUN_AFTER_THE_OTHERS]
-    last = [n for n in notebooks if n.name in RUN_AFTER_THE_OTHERS]
-    print(f"executing {len(notebooks)} notebook(s), {os.cpu_count()} at a time: "
-          + ", ".join(notebook.name for notebook in notebooks), flush=True)
-    started, failed = time.perf_counter(), []
+    first = [notebook for notebook, reason in stale.items() if _with_the_others(notebook,
+                                                                                  reason)]
+    after = [notebook for notebook in stale if notebook not in first]
+    appendices = [source / "notebooks" / name for name in RUN_AFTER_THE_OTHERS
+                  if (source / "notebooks" / name).is_file()
+                  and source / "notebooks" / name not in after]
+    started, done, failed = time.perf_counter(), 0, []
     with ProcessPoolExecutor(os.cpu_count(), mp_context=multiprocessing.get_context("spawn"),
-                             initializer=die_with_parent) as pool:
-        for batch in (first, last):
+                             initializer=start_worker) as pool:
+        for batch in (first, None):
+            if batch is None:  # the appendices, once the others' records are in
+                write_dependencies(site)
+                made_stale = stale_notebooks(appendices, site)
+                _announce(made_stale, site)
+                batch = after + list(made_stale)
+            if not batch:
+                continue
+            print(f"executing {len(batch)} notebook(s), {os.cpu_count()} at a time: "
+                  + ", ".join(notebook.name for notebook in batch), flush=True)
             try:
                 results = list(pool.map(execute_one, map(str, batch),
                                         [str(site.cache_dir)] * len(batch),
@@ -249,20 +302,21 @@ def execute_in_parallel(notebooks: list[Path], source: Path, site: Site) -> None
                 print(f"parallel execution stopped ({error}); Sphinx will execute the "
                       "remaining notebooks one by one", flush=True)
                 break
+            done += len(batch)
             failed += [name for name, error in results if error]
             adopt_all(batch, site)
-    print(f"executed {len(notebooks) - len(failed)} in {time.perf_counter() - started:.1f} s"
+    print(f"executed {done - len(failed)} in {time.perf_counter() - started:.1f} s"
           + (f"; failed (Sphinx will report why): {', '.join(failed)}" if failed else ""),
           flush=True)
 
 
-def _execute_in_own_session(notebooks: list[Path], source: Path, site_dir: Path) -> None:
-    die_with_parent()
+def _execute_in_own_session(stale: dict[Path, str], source: Path, site_dir: Path) -> None:
+    start_worker()
     os.setsid()  # a process group the parent can stop as a whole
-    execute_in_parallel(notebooks, source, Site(site_dir))
+    execute_in_parallel(stale, source, Site(site_dir))
 
 
-def execute_interruptibly(notebooks: list[Path], source: Path, site_dir: Path,
+def execute_interruptibly(stale: dict[Path, str], source: Path, site_dir: Path,
                           grace: float = 3.0) -> None:
     """:func:`execute_in_parallel` in a child process that Ctrl-C stops, workers and all.
 
@@ -271,7 +325,7 @@ def execute_interruptibly(notebooks: list[Path], source: Path, site_dir: Path,
     SIGTERM); the kernels notice that their worker is gone and exit.
     """
     child = multiprocessing.get_context("spawn").Process(
-        target=_execute_in_own_session, args=(notebooks, source, site_dir))
+        target=_execute_in_own_session, args=(stale, source, site_dir))
     child.start()
     try:
         child.join()
@@ -295,11 +349,7 @@ def _stop_group(group: int, grace: float) -> None:
 
 
 def prepare(source: Path, site_dir: Path) -> None:
-    """Execute again exactly the notebooks whose cells or recorded inputs changed.
-
-    Their current records are dropped first, and their files are touched: Sphinx
-    decides which pages to read again by file times.
-    """
+    """Execute again exactly the notebooks whose cells or recorded inputs changed."""
     from analysis.data import cache  # pandas: only when notebooks may run
 
     cache.discard_corrupt_entries()
@@ -307,12 +357,8 @@ def prepare(source: Path, site_dir: Path) -> None:
     site.prepare_kernels()
     import matplotlib.font_manager  # noqa: F401 - the font cache exists before kernels read it
 
-    stale = stale_notebooks(source, site)
-    if not stale:
-        return
-    for notebook, reason in stale.items():
-        print(f"{notebook.name} will execute again: {reason}")
-    forget(stale, site)
-    for notebook in stale:  # Sphinx reads a page again only when its source is newer
-        os.utime(notebook)
-    execute_interruptibly(list(stale), source, site_dir)
+    write_dependencies(site)  # as the last build left them, for the appendix's check
+    stale = stale_notebooks(sorted((source / "notebooks").glob("*.ipynb")), site)
+    if stale:
+        _announce(stale, site)
+        execute_interruptibly(stale, source, site_dir)

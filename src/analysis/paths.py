@@ -54,4 +54,14 @@ def records_dir() -> Path | None:
     return Path(value).resolve() if value else None
 
 
+DEPENDENCIES_NAME = "dependencies.json"
+
+
+def dependencies_file() -> Path:
+    """What each notebook read in the last build, without checksums (tools/execution.py
+    writes it beside the records; the replication appendix shows it)."""
+    records = records_dir()
+    return (records.parent if records else build_dir() / "site") / DEPENDENCIES_NAME
+
+
 BIBLIOGRAPHY = REPO_ROOT / "book" / "references.bib"

@@ -9,7 +9,7 @@ import nbformat
 import pytest
 from jupyter_cache import get_cache
 
-from tools import execution
+from tools import differential, execution
 
 pytestmark = pytest.mark.integration
 
@@ -17,13 +17,11 @@ pytestmark = pytest.mark.integration
 def _stale(source, build_dir):
     site = execution.Site(build_dir / "site")
     return {notebook.name: reason
-            for notebook, reason in execution.stale_notebooks(source, site).items()}
+            for notebook, reason in execution.stale_notebooks(
+                sorted((source / "notebooks").glob("*.ipynb")), site).items()}
 
 
-def _executed(result) -> list[str]:
-    line = next((line for line in result.stdout.splitlines()
-                 if line.startswith("executing ")), "executing 0 notebook(s), : ")
-    return sorted(name for name in line.split(": ", 1)[1].split(", ") if name)
+_executed = differential.executed
 
 
 def test_stale_notebooks_run_in_parallel_and_sphinx_executes_none(tmp_path, tiny_book,
@@ -125,3 +123,25 @@ def test_a_cached_copy_without_its_record_executes_again(tmp_path, tiny_book, bu
         entry.unlink()
     assert _stale(source, build_dir) == {
         "a.ipynb": "no record of what its cached execution used"}
+
+
+def test_the_appendix_executes_again_only_when_what_it_reports_changed(tmp_path, tiny_book,
+                                                                       build_book):
+    source = tiny_book({
+        "a": "import helper\nprint(helper.VALUE)",
+        "91_replication": "from analysis import paths\n"
+                          "print(paths.dependencies_file().read_text())"})
+    (source / "notebooks" / "helper.py").write_text("VALUE = 1\n")
+    build_dir = tmp_path / "build"
+    assert _executed(build_book(source, build_dir)) == ["91_replication.ipynb", "a.ipynb"]
+    page = build_dir / "html" / "notebooks" / "91_replication.html"
+    assert "helper.py" in page.read_text()
+
+    (source / "notebooks" / "helper.py").write_text("VALUE = 2\n")  # the same files read
+    assert _executed(build_book(source, build_dir)) == ["a.ipynb"]
+    (source / "notebooks" / "helper.py").write_text("import other\nVALUE = 3\n")
+    (source / "notebooks" / "other.py").write_text("")  # a file more
+    result = build_book(source, build_dir)
+    assert _executed(result) == ["91_replication.ipynb", "a.ipynb"]
+    assert "91_replication.ipynb will execute again: changed: " in result.stdout
+    assert "other.py" in page.read_text()

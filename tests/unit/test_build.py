@@ -4,6 +4,7 @@ publishing all of a book or none."""
 from __future__ import annotations
 
 import errno
+import re
 import shutil
 from pathlib import Path
 
@@ -50,3 +51,18 @@ def test_a_full_disk_while_publishing_keeps_the_old_book_and_leaves_no_copy(tmp_
         build._publish(built, target)
     assert (target / "index.html").read_text() == "old"
     assert not (tmp_path / "html.new").exists()
+
+
+def test_no_schema_the_build_validates_checks_a_format():
+    """The build's processes skip jsonschema's IRI grammar (execution.skip_unused_grammar):
+    sound only while the schemas they validate check no format."""
+    import importlib.util
+
+    packages = [Path(importlib.util.find_spec(name).origin).parent
+                for name in ("nbformat", "jupyter_book", "myst_nb", "jupyter_cache")]
+    schemas = [file for package in packages for file in package.rglob("*.json")
+               if '"$schema"' in file.read_text(encoding="utf-8", errors="replace")
+               or "schema" in file.name]
+    assert schemas, "no schemas found: the test looks in the wrong place"
+    assert [file for file in schemas
+            if re.search(r'"format"\s*:\s*"', file.read_text(encoding="utf-8"))] == []

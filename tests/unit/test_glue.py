@@ -15,7 +15,7 @@ from analysis.presentation import notebook
 def _glued(monkeypatch, capsys, values):
     records = {}
     monkeypatch.setattr(notebook, "glue",
-                        lambda name, value, display: records.__setitem__(name, value))
+                        lambda name, value: records.__setitem__(name, value))
     notebook.glue_all(values)
     return records, capsys.readouterr().out
 
@@ -65,3 +65,18 @@ def test_no_stored_output_prints_a_float_with_eleven_or_more_decimals(notebook):
     found = [match for text in _text_outputs(notebook)
              for match in FLOAT_WITH_MANY_DECIMALS.findall(text)]
     assert not found, f"{notebook.name} stores full-precision floats: {found[:5]}"
+
+
+@pytest.mark.parametrize("value", [4.16977, 12, "KGZ", [1, 2]])
+def test_glue_writes_the_output_myst_nb_glue_writes(monkeypatch, value):
+    """The book's glue (which spares each kernel the import of myst_nb) is the same
+    display call as myst_nb's, so Sphinx finds every value where it looks."""
+    from myst_nb.ext import glue as myst_glue
+
+    calls = []
+    record = lambda *args, **kwargs: calls.append((args, kwargs))  # noqa: E731
+    monkeypatch.setattr(myst_glue, "ipy_display", record)
+    monkeypatch.setattr(notebook, "show", record)
+    myst_glue.glue("a_name", value, display=False)
+    notebook.glue("a_name", value)
+    assert len(calls) == 2 and calls[0] == calls[1]

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import importlib
-import sqlite3
+import json
+import subprocess
 
 import nbformat
 
+from analysis import paths
 from analysis.sections import s91_replication
 from tools import replication
 
@@ -73,17 +75,34 @@ def test_a_table_without_a_caption_is_reported(tmp_path, monkeypatch):
     assert any("has no label and caption" in problem for problem in problems), problems
 
 
-def test_execution_times_show_each_notebook_once_as_last_built(tmp_path):
-    database = tmp_path / "global.db"
-    with sqlite3.connect(database) as connection:
-        connection.execute("CREATE TABLE nbcache (uri TEXT, data JSON, accessed DATETIME)")
-        connection.executemany("INSERT INTO nbcache VALUES (?, ?, ?)", [
-            ("/site/notebooks/00_introduction.ipynb", '{"execution_seconds": 9.0}',
-             "2026-01-01 10:00:00"),
-            ("/site/notebooks/00_introduction.ipynb", '{"execution_seconds": 6.25}',
-             "2026-01-02 10:00:00"),
-            ("/site/notebooks/11_regional_security.ipynb", '{"execution_seconds": 3.0}',
-             "2026-01-01 09:00:00")])
-    table = s91_replication.execution_times(tmp_path)
-    assert table["Seconds"].to_dict() == {"00_introduction.ipynb": 6.2,
-                                          "11_regional_security.ipynb": 3.0}
+def test_the_commit_is_read_from_git_s_files_loose_packed_or_detached(tmp_path):
+    git = tmp_path / ".git"
+    (git / "refs" / "heads").mkdir(parents=True)
+    assert s91_replication.git_commit(tmp_path) == "not a git checkout"
+    (git / "HEAD").write_text("ref: refs/heads/main\n")
+    (git / "packed-refs").write_text("# pack-refs with: peeled\n" + "a" * 40
+                                     + " refs/heads/main\n")
+    assert s91_replication.git_commit(tmp_path) == "a" * 40
+    (git / "refs" / "heads" / "main").write_text("b" * 40 + "\n")  # a newer loose ref
+    assert s91_replication.git_commit(tmp_path) == "b" * 40
+    (git / "HEAD").write_text("c" * 40 + "\n")
+    assert s91_replication.git_commit(tmp_path) == "c" * 40
+
+
+def test_the_commit_of_this_checkout_is_the_one_git_names():
+    head = subprocess.run(["git", "-C", str(paths.REPO_ROOT), "rev-parse", "HEAD"],
+                          capture_output=True, text=True, check=True).stdout.strip()
+    assert s91_replication.git_commit() == head
+
+
+def test_dependencies_come_from_the_build_s_summary(tmp_path):
+    summary = tmp_path / "dependencies.json"
+    assert s91_replication.dependencies(summary).empty  # no build yet
+    summary.write_text(json.dumps({"22_economy": {
+        "files": ["data/curated/sco_exercises.csv", "src/analysis/sections/s22_economy.py",
+                  "src/analysis/topics/__init__.py", "src/analysis/data/raw.py"],
+        "raw": ["wdi"]}}))
+    table = s91_replication.dependencies(summary)
+    assert table.to_dict("index") == {"22_economy.ipynb": {
+        "Datasets": "wdi", "Curated tables": "sco_exercises",
+        "Modules": "sections/s22_economy"}}

@@ -20,8 +20,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import pandas as pd
+from IPython.core.formatters import format_display_data
+from IPython.display import display as show
 from matplotlib_inline.backend_inline import set_matplotlib_formats
-from myst_nb import glue
 
 from analysis import provenance
 from analysis.presentation import display, style
@@ -38,11 +39,27 @@ def meaningful(value: object) -> object:
     return value
 
 
+# myst-nb's glue, kernel side: an output whose metadata names the value, its MIME types
+# prefixed so that the notebook itself shows nothing. It is written out here because
+# importing myst_nb costs every kernel 1.3 s (nbformat imports jsonschema, which compiles
+# an IRI grammar); tests/unit/test_notebook_outputs.py checks that it stays the same
+# output as myst_nb.glue(name, value, display=False).
+GLUE_PREFIX = "application/papermill.record/"
+
+
+def glue(name: str, value: object) -> None:
+    """Glue ``value`` under ``name`` for the text to cite, showing nothing here."""
+    bundle, metadata = format_display_data(value)
+    metadata["scrapbook"] = {"name": name, "mime_prefix": GLUE_PREFIX}
+    show({GLUE_PREFIX + kind: data for kind, data in bundle.items()}, raw=True,
+         metadata=metadata)
+
+
 def glue_all(values: dict[str, object]) -> None:
     """Glue each value under its name (hidden here, shown where the text cites it)."""
     for name, value in values.items():
         value = meaningful(value)
-        glue(name, value, display=False)
+        glue(name, value)
         print(f"{name} = {value!r}")
 
 

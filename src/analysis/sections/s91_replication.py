@@ -1,7 +1,10 @@
 """Appendix: the replication report: software, data, execution, and what makes each exhibit.
 
-Everything here is read from the environment, the registry, the execution cache and
-the section modules' inventories, so the report cannot drift from the book.
+Everything here is read from the environment, the registry, the build's execution
+records and the section modules' inventories, so the report cannot drift from the
+book. It reports nothing that differs between two builds of the same tree (execution
+times are measured by ``make bench``), so that it executes again only when what it
+reports changed.
 """
 
 from __future__ import annotations
@@ -10,8 +13,6 @@ import importlib
 import importlib.metadata
 import json
 import platform
-import sqlite3
-import subprocess
 from pathlib import Path
 
 import pandas as pd
@@ -48,49 +49,61 @@ def data_checksums() -> pd.DataFrame:
     return pdf_table.in_print(frame, shorten={"SHA-256": 16})
 
 
-def git_commit() -> str:
-    result = subprocess.run(["git", "-C", str(paths.REPO_ROOT), "rev-parse", "HEAD"],
-                            capture_output=True, text=True, check=False)
-    return result.stdout.strip() or "not a git checkout"
+def git_commit(root: Path = paths.REPO_ROOT) -> str:
+    """The commit checked out in ``root``, read from git's own files rather than by
+    running git, so that the build records them as inputs of this notebook (a new commit
+    executes it again). A missing file is recorded too, as missing."""
+    def read(file: Path) -> str | None:
+        try:
+            return file.read_text(encoding="utf-8").strip()
+        except (FileNotFoundError, NotADirectoryError):
+            return None
+
+    git = root / ".git"
+    pointer = read(git) if git.is_file() else None  # a worktree: "gitdir: <folder>"
+    if pointer and pointer.startswith("gitdir:"):
+        git = (root / pointer.removeprefix("gitdir:").strip()).resolve()
+    head = read(git / "HEAD")
+    if head is None:
+        return "not a git checkout"
+    if not head.startswith("ref: "):
+        return head  # a detached HEAD is the commit itself
+    ref = head.removeprefix("ref: ")
+    common = read(git / "commondir")  # a worktree's branches live in the main checkout
+    common = (git / common).resolve() if common else git
+    for folder in dict.fromkeys((git, common)):
+        commit = read(folder / ref)
+        if commit:
+            return commit
+    for line in (read(common / "packed-refs") or "").splitlines():
+        if line.endswith(f" {ref}"):
+            return line.split()[0]
+    return "not a git checkout"
 
 
-def execution_times(cache: Path | None = None) -> pd.DataFrame:
-    """Seconds each notebook took in its last execution by the book build (jupyter-cache)."""
-    cache = cache or paths.build_dir() / "site" / "_build" / ".jupyter_cache"
-    database = cache / "global.db"
-    if not database.is_file():
-        return pd.DataFrame(columns=["Notebook", "Seconds"]).set_index("Notebook")
-    with sqlite3.connect(database) as connection:
-        # the cache keeps a record for every version of a notebook it has executed; the
-        # build reads the current one last
-        rows = connection.execute(
-            "SELECT uri, data FROM nbcache AS record WHERE accessed = "
-            "(SELECT MAX(accessed) FROM nbcache WHERE uri = record.uri)").fetchall()
-    times = [{"Notebook": Path(uri).name,
-              "Seconds": round(json.loads(raw or "{}").get("execution_seconds", float("nan")), 1)}
-             for uri, raw in rows]
-    return pd.DataFrame(times).sort_values("Notebook").set_index("Notebook")
-
-
-def dependencies(records: Path | None = None) -> pd.DataFrame:
-    """What each notebook used in its last execution by the build: datasets, curated
-    tables and modules of the package (from the execution records, see
-    :mod:`analysis.provenance`). A change to any of them executes the notebook again."""
-    records = records or paths.build_dir() / "site" / "execution-records"
+def dependencies(summary: Path | None = None) -> pd.DataFrame:
+    """What each notebook read in its last execution by the build: datasets, curated
+    tables and modules of the package (from the build's summary of the execution
+    records, see :mod:`analysis.provenance`). A change to any of them executes the
+    notebook again."""
+    summary = summary or paths.dependencies_file()
+    try:  # opened even when missing, so that the build records it either way
+        notebooks = json.loads(summary.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        notebooks = {}
     rows = []
-    for file in sorted(records.glob("*.json")):
-        record = json.loads(file.read_text(encoding="utf-8"))
-        modules = [Path(name).with_suffix("").as_posix().removeprefix("src/analysis/")
-                   for name in record["files"]
-                   if name.startswith("src/analysis/") and name.endswith(".py")]
-        tables = [Path(name).stem for name in record["files"]
-                  if name.startswith("data/curated/") and name.endswith(".csv")]
+    for name, read in sorted(notebooks.items()):
+        modules = [Path(file).with_suffix("").as_posix().removeprefix("src/analysis/")
+                   for file in read["files"]
+                   if file.startswith("src/analysis/") and file.endswith(".py")]
+        tables = [Path(file).stem for file in read["files"]
+                  if file.startswith("data/curated/") and file.endswith(".csv")]
         rows.append({
-            "Notebook": f"{file.stem}.ipynb",
-            "Datasets": ", ".join(record["raw"]) or "none",
+            "Notebook": f"{name}.ipynb",
+            "Datasets": ", ".join(read["raw"]) or "none",
             "Curated tables": ", ".join(tables) or "none",
-            "Modules": ", ".join(name for name in modules if name.split("/")[0] in
-                                 ("sections", "topics") and not name.endswith("__init__")),
+            "Modules": ", ".join(module for module in modules if module.split("/")[0] in
+                                 ("sections", "topics") and not module.endswith("__init__")),
         })
     return pd.DataFrame(rows, columns=["Notebook", "Datasets", "Curated tables", "Modules"]
                         ).set_index("Notebook")
@@ -200,8 +213,6 @@ EXHIBITS = notebook.inventory(
     notebook.Exhibit("tbl-replication-tier-status", source_tiers_by_status,
                      "Rows of all curated tables by verification status and best source "
                      "tier, before and now."),
-    notebook.Exhibit("tbl-replication-times", execution_times,
-                     "Seconds each notebook took in its last execution by the build."),
     notebook.Exhibit("tbl-replication-dependencies", dependencies,
                      "What each notebook used in its last execution: datasets, curated tables "
                      "and modules."),
