@@ -255,18 +255,20 @@ COMPUTE_RUNNER = """
 import json, sys, time, nbformat
 from nbclient import NotebookClient
 names = sys.argv[1:]
-notebooks = [nbformat.read(name, as_version=4) for name in names]
-client = NotebookClient(nbformat.v4.new_notebook(), timeout=600, kernel_name="python3",
+cells = {name: [cell for cell in nbformat.read(name, as_version=4).cells
+                if cell.cell_type == "code"] for name in names}
+book = nbformat.v4.new_notebook(cells=[cell for name in names for cell in cells[name]])
+client = NotebookClient(book, timeout=600, kernel_name="python3",
                         resources={"metadata": {"path": "notebooks"}})
-seconds = {}
+seconds, index = {}, 0
 with client.setup_kernel():
-    for name, notebook in zip(names, notebooks):
+    for name in names:
         started = time.perf_counter()
-        for index, cell in enumerate(notebook.cells):
-            if cell.cell_type == "code":
-                client.execute_cell(cell, index)
+        for cell in cells[name]:
+            client.execute_cell(cell, index)
+            index += 1
         seconds[name.rpartition("/")[2]] = time.perf_counter() - started
-print(json.dumps(seconds))
+print("compute:", json.dumps(seconds))
 """
 
 
@@ -277,8 +279,9 @@ def measure_compute(box: Sandbox, runs: int) -> dict[str, float]:
     names = sorted(str(path.relative_to(box.root))
                    for path in (box.root / "notebooks").glob("*.ipynb"))
     names.sort(key=lambda name: Path(name).name == APPENDIX)
-    samples = [json.loads(box.run("-c", COMPUTE_RUNNER, *names)[1].strip().splitlines()[-1])
-               for _ in range(runs)]
+    samples = [json.loads(next(line for line in box.run("-c", COMPUTE_RUNNER, *names)[1]
+                               .splitlines() if line.startswith("compute: "))
+                          .removeprefix("compute: ")) for _ in range(runs)]
     return {name: _median([sample[name] for sample in samples]) for name in samples[0]}
 
 

@@ -156,8 +156,6 @@ def _nothing_changed(source: Path, build_dir: Path, book_key: str) -> bool:
     """The published book is current: the same book inputs, and every notebook's
     current record reports no change to what it read (files anywhere, environment,
     installed software, data)."""
-    import json
-
     html, stamp = build_dir / "html", build_dir / "book-key.txt"
     if not ((html / "index.html").is_file() and stamp.is_file()
             and stamp.read_text().strip() == book_key):
@@ -166,8 +164,8 @@ def _nothing_changed(source: Path, build_dir: Path, book_key: str) -> bool:
 
     site = execution.Site(build_dir / "site")
     for notebook in (source / "notebooks").glob("*.ipynb"):
-        record = site.records / f"{notebook.stem}.json"
-        if not record.is_file() or provenance.changes(json.loads(record.read_text())):
+        record = execution.read_record(site.records / f"{notebook.stem}.json")
+        if record is None or provenance.changes(record):
             return False
     return True
 

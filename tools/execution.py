@@ -103,6 +103,19 @@ def discard(cache, record) -> None:
     NbCacheRecord.remove_records([record.pk], cache.db)
 
 
+RECORD_KEYS = {"files", "environment", "raw", "installed"}
+
+
+def read_record(file: Path) -> dict | None:
+    """The record in ``file``, or None if it is missing, damaged or of another version
+    of the build (such a record vouches for nothing: its notebook executes again)."""
+    try:
+        record = json.loads(file.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return record if isinstance(record, dict) and record.keys() >= RECORD_KEYS else None
+
+
 def why_stale(notebook: Path, cache, site: Site) -> str | None:
     """Why ``notebook`` must execute again, or None when its cached copy still holds
     (and then the copy's record becomes the notebook's current record)."""
@@ -115,11 +128,11 @@ def why_stale(notebook: Path, cache, site: Site) -> str | None:
     except KeyError:
         return "new or edited cells"
     entry = site.entries / f"{record.hashkey}.json"
-    if not entry.is_file():
+    saved = read_record(entry)
+    if saved is None:
         discard(cache, record)
         return "no record of what its cached execution used"
-    saved = json.loads(entry.read_text(encoding="utf-8"))
-    if provenance.digest(cached_copy(cache, record.hashkey)) != saved["cached_sha256"]:
+    if provenance.digest(cached_copy(cache, record.hashkey)) != saved.get("cached_sha256"):
         discard(cache, record)
         return "its cached outputs are damaged or missing"
     changed = provenance.changes(saved)
@@ -145,7 +158,7 @@ def write_dependencies(site: Site) -> None:
     summary = {file.stem: {"files": sorted(record["files"]), "raw": sorted(record["raw"])}
                for file in sorted(site.records.glob("*.json"))
                if f"{file.stem}.ipynb" not in RUN_AFTER_THE_OTHERS
-               for record in [json.loads(file.read_text(encoding="utf-8"))]}
+               for record in [read_record(file)] if record is not None}
     target = site.records.parent / DEPENDENCIES
     text = json.dumps(summary, indent=1) + "\n"
     if not target.is_file() or target.read_text(encoding="utf-8") != text:
@@ -177,9 +190,10 @@ def adopt(notebook: Path, cache, site: Site) -> bool:
     except KeyError:
         pending.unlink(missing_ok=True)
         return False
-    if not pending.is_file():
+    saved = read_record(pending)
+    if saved is None:
+        pending.unlink(missing_ok=True)
         return False
-    saved = json.loads(pending.read_text(encoding="utf-8"))
     saved["cached_sha256"] = provenance.digest(cached_copy(cache, record.hashkey))
     site.entries.mkdir(parents=True, exist_ok=True)
     text = json.dumps(saved, indent=1) + "\n"

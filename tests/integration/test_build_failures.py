@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -99,18 +100,37 @@ def test_a_damaged_execution_cache_never_blocks_a_build(tmp_path, tiny_book, bui
     assert "out" in (build_dir / "html" / "notebooks" / "a.html").read_text()
 
 
-def test_a_second_build_of_the_same_folder_stops_at_once_with_a_message(tmp_path, tiny_book,
-                                                                        build_book):
-    from tools import build
-
-    source = tiny_book({"a": "print(1)"})
+def test_a_second_build_of_the_same_folder_stops_at_once_with_a_message(tmp_path, tiny_book):
+    # the first build's notebook waits (for the file "go") until the second one is done
+    gate = tmp_path / "go"
+    source = tiny_book({"a": "import pathlib, time\npathlib.Path('running').touch()\n"
+                             f"while not pathlib.Path({str(gate)!r}).exists():\n"
+                             "    time.sleep(0.05)\nprint('first')"})
     build_dir = tmp_path / "build"
-    with build.exclusive(build_dir):  # a build that is running
-        result = build_book(source, build_dir)
-    assert result.returncode == 1
-    assert f"another build is using {build_dir}" in result.stderr
-    assert len(result.stderr.strip().splitlines()) == 1
-    assert not (build_dir / "html").exists()
+    first = subprocess.Popen(
+        [sys.executable, "-m", "tools.build", "--source", str(source), "--build-dir",
+         str(build_dir)], cwd=paths.REPO_ROOT, stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT, text=True)
+    try:
+        running = source / "notebooks" / "running"
+        deadline = time.monotonic() + 120
+        while not running.exists() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert running.exists(), "the first build never started its notebook"
+        started = time.monotonic()
+        second = subprocess.run(
+            [sys.executable, "-m", "tools.build", "--source", str(source), "--build-dir",
+             str(build_dir)], cwd=paths.REPO_ROOT, capture_output=True, text=True,
+            timeout=120, check=False)
+        assert time.monotonic() - started < 30  # at once, not after the first
+        assert second.returncode == 1
+        assert f"another build is using {build_dir}" in second.stderr
+        assert len(second.stderr.strip().splitlines()) == 1
+    finally:
+        gate.touch()
+        log, _ = first.communicate(timeout=300)
+    assert first.returncode == 0, log[-3000:]
+    assert "first" in (build_dir / "html" / "notebooks" / "a.html").read_text()
 
 
 def test_a_data_cache_that_cannot_be_written_stops_the_build_in_one_line(tmp_path, tiny_book):
@@ -124,3 +144,17 @@ def test_a_data_cache_that_cannot_be_written_stops_the_build_in_one_line(tmp_pat
     assert result.returncode == 1
     assert result.stderr.strip().splitlines() == [
         f"BUILD FAILED: the data cache {blocked / 'cache'} cannot be written: Not a directory"]
+
+
+def test_records_of_another_version_of_the_build_are_executed_again(tmp_path, tiny_book,
+                                                                    build_book):
+    source = tiny_book({"a": "print('out')"})
+    build_dir = tmp_path / "build"
+    assert build_book(source, build_dir).returncode == 0
+    records = build_dir / "site" / "execution-records"
+    for record in [*records.glob("*.json"), *records.glob("entries/*.json")]:
+        record.write_text('{"notebook": "a", "modules": {}}')  # what an older build wrote
+    result = build_book(source, build_dir)
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    assert "a.ipynb will execute again: no record of what its cached execution used" in (
+        result.stdout)

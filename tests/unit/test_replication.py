@@ -99,10 +99,12 @@ def test_dependencies_come_from_the_build_s_summary(tmp_path):
     summary = tmp_path / "dependencies.json"
     assert s91_replication.dependencies(summary).empty  # no build yet
     summary.write_text(json.dumps({"22_economy": {
-        "files": ["data/curated/sco_exercises.csv", "src/analysis/sections/s22_economy.py",
-                  "src/analysis/topics/__init__.py", "src/analysis/data/raw.py"],
+        "files": ["book/references.bib", "data/curated/sco_exercises.csv",
+                  "data/registry.csv", "data/source_tiers.csv",
+                  "src/analysis/sections/s22_economy.py", "src/analysis/topics/__init__.py",
+                  "src/analysis/data/raw.py"],
         "raw": ["wdi"]}}))
     table = s91_replication.dependencies(summary)
     assert table.to_dict("index") == {"22_economy.ipynb": {
-        "Datasets": "wdi", "Curated tables": "sco_exercises",
+        "Datasets": "wdi", "Curated tables": "references, sco_exercises, source_tiers",
         "Modules": "sections/s22_economy"}}

@@ -81,6 +81,10 @@ def git_commit(root: Path = paths.REPO_ROOT) -> str:
     return "not a git checkout"
 
 
+# Curated by hand outside data/: the bibliography, shown as "references".
+CURATED_ELSEWHERE = ("book/references.bib",)
+
+
 def dependencies(summary: Path | None = None) -> pd.DataFrame:
     """What each notebook read in its last execution by the build: datasets, curated
     tables and modules of the package (from the build's summary of the execution
@@ -96,8 +100,9 @@ def dependencies(summary: Path | None = None) -> pd.DataFrame:
         modules = [Path(file).with_suffix("").as_posix().removeprefix("src/analysis/")
                    for file in read["files"]
                    if file.startswith("src/analysis/") and file.endswith(".py")]
-        tables = [Path(file).stem for file in read["files"]
-                  if file.startswith("data/curated/") and file.endswith(".csv")]
+        tables = sorted(Path(file).stem for file in read["files"]
+                        if file in CURATED_ELSEWHERE or (file.startswith("data/")
+                        and file.endswith(".csv") and file != "data/registry.csv"))
         rows.append({
             "Notebook": f"{name}.ipynb",
             "Datasets": ", ".join(read["raw"]) or "none",
