@@ -151,11 +151,17 @@ def stale_notebooks(notebooks: Iterable[Path], site: Site) -> dict[Path, str]:
     return {notebook: reason for notebook, reason in reasons.items() if reason}
 
 
-def write_dependencies(site: Site) -> None:
+def write_dependencies(site: Site, source: Path) -> None:
     """Write what each notebook (but the appendix) read in its current record, names
-    only, for the replication appendix; only when that changed, so that the appendix
-    executes again exactly when what it reports changed."""
-    summary = {file.stem: {"files": sorted(record["files"]), "raw": sorted(record["raw"])}
+    only, for the replication appendix: the files of the repository and of the book
+    ``source`` (it reports no other; a file such as /etc/mime.types is read only on some
+    runs) and the raw data.
+    Only when that changed, so that the appendix executes again exactly when what it
+    reports changed."""
+    summary = {file.stem: {"files": sorted(name for name in record["files"]
+                                           if not Path(name).is_absolute()
+                                           or Path(name).is_relative_to(source)),
+                           "raw": sorted(record["raw"])}
                for file in sorted(site.records.glob("*.json"))
                if f"{file.stem}.ipynb" not in RUN_AFTER_THE_OTHERS
                for record in [read_record(file)] if record is not None}
@@ -300,7 +306,7 @@ def execute_in_parallel(stale: dict[Path, str], source: Path, site: Site) -> Non
                              initializer=start_worker) as pool:
         for batch in (first, None):
             if batch is None:  # the appendices, once the others' records are in
-                write_dependencies(site)
+                write_dependencies(site, source)
                 made_stale = stale_notebooks(appendices, site)
                 _announce(made_stale, site)
                 batch = after + list(made_stale)
@@ -371,7 +377,7 @@ def prepare(source: Path, site_dir: Path) -> None:
     site.prepare_kernels()
     import matplotlib.font_manager  # noqa: F401 - the font cache exists before kernels read it
 
-    write_dependencies(site)  # as the last build left them, for the appendix's check
+    write_dependencies(site, source)  # as the last build left them, for the appendix's check
     stale = stale_notebooks(sorted((source / "notebooks").glob("*.ipynb")), site)
     if stale:
         _announce(stale, site)

@@ -12,7 +12,8 @@ records what it actually reads (:func:`start`):
 - every environment variable it reads, with the value the process was started with
   (or its absence);
 - the installed distributions and the Python version;
-- the registry entries of the raw data it used (:func:`used_raw`).
+- the registry entries of the raw data it used (:func:`used_raw`), for the
+  replication appendix to report; the registry itself is one of the files read.
 
 When the kernel exits the record is saved (:func:`record_on_exit`), unless one of the
 files changed while it ran: its outputs may then mix two versions, and without a
@@ -232,16 +233,12 @@ def save(file: Path, notebook: str) -> bool:
 
 def changes(record: dict, environment: dict[str, str] | None = None) -> list[str]:
     """What changed since ``record`` was written: a file, an environment variable (in
-    ``environment``, by default this process's), the installed software, a data file."""
-    from analysis.data import raw  # here: the build asks this before any notebook runs
-
+    ``environment``, by default this process's), the installed software. (A raw data
+    file is named by its registry entry, and the registry is a file the kernel read.)"""
     environment = os.environ if environment is None else environment
     found = [name for name, seen in record["files"].items() if digest(path(name)) != seen]
     found += [f"environment variable {name}" for name, value in record["environment"].items()
               if environment.get(name) != value]
     if record["installed"] != installed():
         found.append("the installed packages")
-    registry = raw.registry()
-    found += [f"data/registry.csv: {name}" for name, seen in record["raw"].items()
-              if name not in registry or registry[name].digest != seen]
     return found
