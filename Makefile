@@ -10,8 +10,10 @@
 #   make check      lint the package, the tests and the notebooks (ruff), the GitHub
 #                   workflow (actionlint, zizmor) and CITATION.cff (cffconvert)
 #   make lab        open JupyterLab at notebooks/ with the book's kernel (for students)
-#   make bench      time cold and incremental builds, nbval, each notebook and each
-#                   dataset load; writes _build/bench/bench.md (about 15 minutes)
+#   make bench      time cold and incremental builds, single-process compute, nbval, each
+#                   notebook and each dataset load; compare incremental with cold builds
+#                   after each kind of edit; check the targets; writes
+#                   _build/bench/bench.md (about 30 minutes; BENCH_ARGS=--runs=1: 12)
 #   make notebooks  re-execute every notebook in place (after changing one, before nbval)
 #   make lock       regenerate requirements.lock from pyproject.toml (`make lock-cff`: the
 #                   separate lock of cffconvert)
@@ -94,8 +96,9 @@ test: book pdf $(AXE)
 	  -p no:cacheprovider $(BUILD_DIR)/html \
 	  --ignore=$(BUILD_DIR)/html/_sources --ignore=$(BUILD_DIR)/html/_static
 
+BENCH_ARGS ?=
 bench: data
-	$(PY) -m tools.bench
+	$(PY) -m tools.bench $(BENCH_ARGS)
 
 check: install $(CFF_VENV)/.installed $(ACTIONLINT)
 	$(BIN)/ruff check src tests notebooks tools
