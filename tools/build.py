@@ -177,7 +177,6 @@ def build_html(source: Path = paths.REPO_ROOT, build_dir: Path | None = None,
     site = build_dir / "site"  # Sphinx's working tree: doctrees, execution cache, html
     html = build_dir / "html"  # the published book
     book_stamp = build_dir / "book-key.txt"
-    execution.Site(site).prepare_kernels()  # the kernels' environment, for the records
     # the repository URL shows or hides the launch buttons (book/_ext/launch_buttons.py)
     book_key = content_key(BOOK_INPUTS, source) + os.environ.get("SCO_REPOSITORY_URL", "")
     if not force and _nothing_changed(source, build_dir, book_key):
@@ -208,7 +207,6 @@ def build_pdf(source: Path = paths.REPO_ROOT, build_dir: Path | None = None) -> 
     """Build the PDF with XeLaTeX into ``build_dir``/pdf/book.pdf (same execution cache)."""
     build_dir = build_dir or paths.build_dir()
     site = build_dir / "site"
-    execution.Site(site).prepare_kernels()
     _check_writable(paths.cache_dir(), "data cache")
     execution.prepare(source, site)
     sphinx_key = drop_stale_doctrees(source, site, "latex")

@@ -36,13 +36,18 @@ def differences(incremental: Path, cold: Path) -> list[str]:
     return sorted(name for name in a.keys() | b.keys() if a.get(name) != b.get(name))
 
 
+def command(source: Path, build_dir: Path, *options: str) -> list[str]:
+    """The command line of ``python -m tools.build`` on ``source`` into ``build_dir``."""
+    return [sys.executable, "-m", "tools.build", "--source", str(source), "--build-dir",
+            str(build_dir), *options]
+
+
 def build(source: Path, build_dir: Path, env: dict | None = None,
           *options: str) -> subprocess.CompletedProcess:
-    """``python -m tools.build`` on ``source`` into ``build_dir``."""
-    result = subprocess.run(
-        [sys.executable, "-m", "tools.build", "--source", str(source), "--build-dir",
-         str(build_dir), *options], cwd=paths.REPO_ROOT, env=env, capture_output=True,
-        text=True, timeout=1800, check=False)
+    """``python -m tools.build`` on ``source`` into ``build_dir``; it must succeed."""
+    result = subprocess.run(command(source, build_dir, *options), cwd=paths.REPO_ROOT,
+                            env=env, capture_output=True, text=True, timeout=1800,
+                            check=False)
     if result.returncode != 0:
         raise RuntimeError(f"build of {source} failed:\n{result.stdout[-3000:]}"
                            f"{result.stderr[-3000:]}")

@@ -168,9 +168,7 @@ def write_dependencies(site: Site, source: Path) -> None:
     target = site.records.parent / DEPENDENCIES
     text = json.dumps(summary, indent=1) + "\n"
     if not target.is_file() or target.read_text(encoding="utf-8") != text:
-        partial = target.with_suffix(".tmp")
-        partial.write_text(text, encoding="utf-8")
-        partial.replace(target)
+        paths.replace_atomically(target, text)
 
 
 def _announce(stale: dict[Path, str], site: Site) -> None:
@@ -201,12 +199,9 @@ def adopt(notebook: Path, cache, site: Site) -> bool:
         pending.unlink(missing_ok=True)
         return False
     saved["cached_sha256"] = provenance.digest(cached_copy(cache, record.hashkey))
-    site.entries.mkdir(parents=True, exist_ok=True)
     text = json.dumps(saved, indent=1) + "\n"
     for target in (site.entries / f"{record.hashkey}.json", site.records / f"{notebook.stem}.json"):
-        partial = target.with_suffix(".tmp")
-        partial.write_text(text, encoding="utf-8")
-        partial.replace(target)
+        paths.replace_atomically(target, text)
     pending.unlink()
     return True
 

@@ -1,4 +1,4 @@
-"""Every filesystem location the package uses, in one place.
+"""Every filesystem location the package uses, in one place, and how a file is replaced.
 
 Four environment variables let a user (or CI, or the build) move these locations:
 
@@ -65,3 +65,15 @@ def dependencies_file() -> Path:
 
 
 BIBLIOGRAPHY = REPO_ROOT / "book" / "references.bib"
+
+
+def replace_atomically(file: Path, content: bytes | str) -> None:
+    """Write ``content`` to ``file`` through a temporary file renamed over it, so that
+    a reader (another process, a build killed midway) never sees half a file."""
+    file.parent.mkdir(parents=True, exist_ok=True)
+    partial = file.with_suffix(f".{os.getpid()}.tmp")
+    if isinstance(content, str):
+        partial.write_text(content, encoding="utf-8")
+    else:
+        partial.write_bytes(content)
+    partial.replace(file)

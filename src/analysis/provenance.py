@@ -224,10 +224,7 @@ def save(file: Path, notebook: str) -> bool:
         print(f"provenance: not recording {notebook}: changed while it ran: "
               f"{', '.join(moved[:5])}", file=sys.__stderr__)  # a kernel's own is closed
         return False
-    file.parent.mkdir(parents=True, exist_ok=True)
-    partial = file.with_suffix(f".{os.getpid()}.tmp")
-    partial.write_text(json.dumps(record, indent=1) + "\n")
-    partial.replace(file)  # atomic: the build never reads half a record
+    paths.replace_atomically(file, json.dumps(record, indent=1) + "\n")
     return True
 
 

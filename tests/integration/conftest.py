@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import nbformat
 import pytest
 
 from analysis import paths
+from tools import differential
 
 
 @pytest.fixture
@@ -55,8 +55,7 @@ def build_book():
 
     def build(source: Path, build_dir: Path, *options: str) -> subprocess.CompletedProcess:
         return subprocess.run(
-            [sys.executable, "-m", "tools.build", "--source", str(source),
-             "--build-dir", str(build_dir), *options], cwd=paths.REPO_ROOT,
+            differential.command(source, build_dir, *options), cwd=paths.REPO_ROOT,
             capture_output=True, text=True, timeout=600, check=False,
         )
 

@@ -13,6 +13,7 @@ import pytest
 
 from analysis import paths
 from analysis.data import raw
+from tools import differential
 
 pytestmark = pytest.mark.integration
 
@@ -108,8 +109,7 @@ def test_a_second_build_of_the_same_folder_stops_at_once_with_a_message(tmp_path
                              "    time.sleep(0.05)\nprint('first')"})
     build_dir = tmp_path / "build"
     first = subprocess.Popen(
-        [sys.executable, "-m", "tools.build", "--source", str(source), "--build-dir",
-         str(build_dir)], cwd=paths.REPO_ROOT, stdout=subprocess.PIPE,
+        differential.command(source, build_dir), cwd=paths.REPO_ROOT, stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT, text=True)
     try:
         running = source / "notebooks" / "running"
@@ -119,8 +119,8 @@ def test_a_second_build_of_the_same_folder_stops_at_once_with_a_message(tmp_path
         assert running.exists(), "the first build never started its notebook"
         started = time.monotonic()
         second = subprocess.run(
-            [sys.executable, "-m", "tools.build", "--source", str(source), "--build-dir",
-             str(build_dir)], cwd=paths.REPO_ROOT, capture_output=True, text=True,
+            differential.command(source, build_dir), cwd=paths.REPO_ROOT,
+            capture_output=True, text=True,
             timeout=120, check=False)
         assert time.monotonic() - started < 30  # at once, not after the first
         assert second.returncode == 1
@@ -138,8 +138,8 @@ def test_a_data_cache_that_cannot_be_written_stops_the_build_in_one_line(tmp_pat
     blocked = tmp_path / "a-file"
     blocked.write_text("not a folder")
     result = subprocess.run(
-        [sys.executable, "-m", "tools.build", "--source", str(source), "--build-dir",
-         str(tmp_path / "build")], cwd=paths.REPO_ROOT, capture_output=True, text=True,
+        differential.command(source, tmp_path / "build"), cwd=paths.REPO_ROOT,
+        capture_output=True, text=True,
         env={**os.environ, paths.CACHE_ENV: str(blocked / "cache")}, timeout=600, check=False)
     assert result.returncode == 1
     assert result.stderr.strip().splitlines() == [

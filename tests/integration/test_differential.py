@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 import time
 
 import nbformat
@@ -163,8 +162,8 @@ def test_a_module_saved_while_its_notebook_runs_is_not_taken_as_run(book, tmp_pa
     nbformat.write(cells, notebooks / "direct.ipynb")
     incremental, env = tmp_path / "incremental", _env(tmp_path)
     build = subprocess.Popen(
-        [sys.executable, "-m", "tools.build", "--source", str(book), "--build-dir",
-         str(incremental)], cwd=paths.REPO_ROOT, env=env, stdout=subprocess.PIPE,
+        differential.command(book, incremental), cwd=paths.REPO_ROOT, env=env,
+        stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT, text=True)
     deadline = time.monotonic() + 120
     while not (notebooks / "running").exists() and time.monotonic() < deadline:

@@ -6,7 +6,6 @@ import os
 import re
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -14,6 +13,7 @@ import pytest
 import yaml
 
 from analysis import paths
+from tools import differential
 
 pytestmark = pytest.mark.integration
 
@@ -42,8 +42,7 @@ def _with_killer(source: Path) -> Path:
 
 def _build(source: Path, build_dir: Path, **env: str) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "tools.build", "--source", str(source),
-         "--build-dir", str(build_dir)],
+        differential.command(source, build_dir),
         env={**os.environ, "PYTHONPATH": str(source), **env}, cwd=paths.REPO_ROOT,
         capture_output=True, text=True, timeout=600, check=False)
 
@@ -146,9 +145,8 @@ def _stop_during_execution(tmp_path, tiny_book, stop) -> None:
                                 "time.sleep(120)"))
 
     build = subprocess.Popen(  # a session of its own, like a shell running 'make book'
-        [sys.executable, "-m", "tools.build", "--source", str(source),
-         "--build-dir", str(build_dir)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        cwd=paths.REPO_ROOT, start_new_session=True)
+        differential.command(source, build_dir), stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL, cwd=paths.REPO_ROOT, start_new_session=True)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and not all(m.exists() for m in started.values()):
         time.sleep(0.2)  # until both kernels run their sleeping cell

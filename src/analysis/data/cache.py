@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import hashlib
 import inspect
-import os
 import pickle
 import sys
 import zlib
@@ -158,10 +157,7 @@ def _load(key: str, parser: Callable[[Path], pd.DataFrame], file: Path) -> pd.Da
         except CorruptEntry as problem:
             _discard(file, problem)
     frame = parser(verified)
-    file.parent.mkdir(parents=True, exist_ok=True)
-    partial = file.with_suffix(f".{os.getpid()}.tmp")
-    partial.write_bytes(_dump(frame))
-    partial.replace(file)  # atomic: a reader never sees half a file
+    paths.replace_atomically(file, _dump(frame))
     return frame
 
 
