@@ -32,12 +32,12 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from analysis import paths
-from tools import execution
+from tools import editions, execution
 
 # What the whole book depends on: when none of these changed, there is nothing to do.
 BOOK_INPUTS = ("src/analysis/**/*.py", "data/*.csv", "data/curated/*.csv",
                "requirements.lock", "notebooks/*.ipynb", "book/**/*", "_config.yml",
-               "_toc.yml", "LICENSE*")
+               "_toc.yml", "LICENSE*", "locale/**/*")
 
 
 def content_key(patterns: Iterable[str], root: Path = paths.REPO_ROOT) -> str:
@@ -194,6 +194,13 @@ def build_html(source: Path = paths.REPO_ROOT, build_dir: Path | None = None,
         print(f"BUILD FAILED (exit {returncode}); {html} was not updated.", file=sys.stderr)
         return returncode
     (site / "sphinx-inputs-html.txt").write_text(sphinx_key + "\n")
+    returncode = build_russian(source, build_dir)
+    if returncode != 0:
+        print(f"BUILD FAILED (Russian edition, exit {returncode}); {html} was not updated.",
+              file=sys.stderr)
+        return returncode
+    shutil.copytree(build_dir / "site-ru" / "_build" / "html",
+                    site / "_build" / "html" / editions.RUSSIAN)
     pdf = build_dir / "pdf" / PDF_NAME
     if pdf.is_file():  # the site links to the PDF edition: the last one built goes with it
         shutil.copyfile(pdf, site / "_build" / "html" / PDF_NAME)
@@ -201,6 +208,27 @@ def build_html(source: Path = paths.REPO_ROOT, build_dir: Path | None = None,
     book_stamp.write_text(book_key + "\n")
     print(f"built {html} in {time.perf_counter() - started:.1f} s")
     return 0
+
+
+def build_russian(source: Path, build_dir: Path) -> int:
+    """Build the Russian edition into ``build_dir``/site-ru/_build/html from the English
+    build's executed notebooks (tools/editions.py); say how much of it is not yet
+    translated. Return the exit status."""
+    from tools import translations
+
+    site, site_ru = build_dir / "site", build_dir / "site-ru"
+    config = editions.stage(source, editions.executed_notebooks(site), site_ru / "source")
+    sphinx_key = drop_stale_doctrees(source, site_ru, "html")
+    shutil.rmtree(site_ru / "_build" / "html", ignore_errors=True)
+    returncode = _run_sphinx(site_ru / "source", site_ru, "--config", str(config),
+                             "--toc", str(site_ru / "source" / "_toc.yml"))
+    if returncode == 0:
+        (site_ru / "sphinx-inputs-html.txt").write_text(sphinx_key + "\n")
+        unfinished = translations.count_problems()
+        if unfinished:
+            print(f"Russian edition: {unfinished} catalogue problems (untranslated, fuzzy "
+                  "or changed roles): python -m tools.translations check", file=sys.stderr)
+    return returncode
 
 
 def build_pdf(source: Path = paths.REPO_ROOT, build_dir: Path | None = None) -> int:

@@ -37,6 +37,20 @@ import licences
 from pdf_edition import chapter_destination
 from sphinx.application import Sphinx
 
+from analysis.presentation import language
+
+EDITION = [language.ENGLISH]  # the language of the pages being mended (mend_pages)
+
+
+def _t(text: str) -> str:
+    """``text`` (words this extension writes into a page) in the edition's language."""
+    return language.say(text, EDITION[0])
+
+
+def _numbered() -> str:
+    """A pattern of an exhibit's number as the edition prints it ("Figure 2.1.3")."""
+    return rf'(?:{re.escape(_t("Figure"))}|{re.escape(_t("Table"))}) [\w.]+'
+
 ICON = re.compile(r'<(i|span) class="([^"]*\bfa-[^"]*)"([^>]*)></\1>')
 FA_NAME = re.compile(r"\bfa-(?!solid\b|regular\b|brands\b|lg\b|fw\b)([a-z0-9-]+)")
 _ICON_DATA = r'[{{,]"?{name}"?:\[(\d+),(\d+),\[[^\]]*\],"[0-9a-f]+","([^"]+)"\]'
@@ -109,16 +123,20 @@ def _name_code_toggles(page: str) -> str:
     for i, cell in enumerate(cells):
         if "<summary" not in cell:
             continue
-        number = re.search(r'class="caption-number">((?:Figure|Table) [\w.]+)', cell)
+        number = re.search(rf'class="caption-number">({_numbered()})', cell)
         code = re.sub(r"<[^>]+>", "", cell)
-        what = (f"the code of {number.group(1)}" if number else
-                "the code that sets up this chapter" if "section.setup()" in code else
-                "the code of this cell")
+        if number:
+            show, hide = (f"{_t(f'{verb} the code of')} {number.group(1)}"
+                          for verb in ("Show", "Hide"))
+        else:
+            what = ("the code that sets up this chapter" if "section.setup()" in code else
+                    "the code of this cell")
+            show, hide = _t(f"Show {what}"), _t(f"Hide {what}")
         cells[i] = re.sub(
             r'<summary[^>]*>\s*<p class="collapsed admonition-title">[^<]*</p>\s*'
             r'<p class="expanded admonition-title">[^<]*</p>',
-            f'<summary>\n<p class="collapsed admonition-title">Show {what}</p>\n'
-            f'<p class="expanded admonition-title">Hide {what}</p>', cell, count=1)
+            f'<summary>\n<p class="collapsed admonition-title">{show}</p>\n'
+            f'<p class="expanded admonition-title">{hide}</p>', cell, count=1)
     return "".join(cells)
 
 
@@ -132,8 +150,9 @@ def _scrollable_tables(page: str) -> str:
     """A table that may scroll sideways can be reached and scrolled from the keyboard."""
     def label(match: re.Match) -> str:
         after = page[match.end():match.end() + 200000]
-        number = re.search(r'class="caption-number">(Table [\w.]+)', after)
-        name = f"{number.group(1)}, scrolls sideways" if number else "Table, scrolls sideways"
+        number = re.search(rf'class="caption-number">({re.escape(_t("Table"))} [\w.]+)', after)
+        name = (f"{number.group(1)}, {_t('scrolls sideways')}" if number
+                else _t("Table, scrolls sideways"))
         return f'<div class="book-table-wrap" tabindex="0" role="region" aria-label="{name}">'
     return re.sub(r'<div class="book-table-wrap">', label, page)
 
@@ -150,7 +169,7 @@ def _sidebar_landmark(page: str) -> str:
     """The primary sidebar (search field and site navigation) is a landmark."""
     return page.replace('<div id="pst-primary-sidebar" class="bd-sidebar-primary bd-sidebar">',
                         '<div id="pst-primary-sidebar" class="bd-sidebar-primary bd-sidebar" '
-                        'role="complementary" aria-label="Site navigation">')
+                        f'role="complementary" aria-label="{_t("Site navigation")}">')
 
 
 def _one_viewport(page: str) -> str:
@@ -174,7 +193,10 @@ def _description(page: str) -> str:
 
 
 def _russian(page: str) -> str:
-    """Russian text in the body marked as such, for screen readers and hyphenation."""
+    """Russian text in the body marked as such, for screen readers and hyphenation (in
+    the English edition: the Russian one is Russian throughout)."""
+    if EDITION[0] == "ru":
+        return page
     head, _, body = page.partition("<body")
     parts = re.split(r"(<script.*?</script>|<style.*?</style>|<[^>]+>)", body,
                      flags=re.DOTALL)
@@ -205,10 +227,11 @@ def _figure_data(page: str, page_file: Path, data: dict[str, Path]) -> str:
         start = figure.start()
         end = page.index("</figure>", start)
         block = page[start:end]
-        number = re.search(r'class="caption-number">((?:Figure|Table) [\w.]+)', block)
+        number = re.search(rf'class="caption-number">({_numbered()})', block)
         href = os.path.relpath(csv, page_file.parent).replace(os.sep, "/")
-        link = (f'<p class="book-figure-data"><a href="{href}" download>The data of '
-                f'{number.group(1) if number else "this exhibit"} (CSV)</a></p>\n')
+        what = (f"{_t('The data of')} {number.group(1)} (CSV)" if number
+                else _t("The data of this exhibit (CSV)"))
+        link = f'<p class="book-figure-data"><a href="{href}" download>{what}</a></p>\n'
         if "book-figure-data" not in block:
             block = block.replace("</figcaption>", link + "</figcaption>", 1)
         if f'id="{label}-description"' in page and "aria-describedby" not in block:
@@ -224,15 +247,15 @@ def _pdf_links(page: str, root: str, docname: str) -> str:
     def item(href: str, text: str) -> str:
         return (f'<li><a href="{href}" class="btn btn-sm dropdown-item book-pdf-item">'
                 f'<span class="btn__text-container">{text}</span></a></li>')
-    items = item(root + PDF, "The whole book (PDF)")
+    items = item(root + PDF, _t("The whole book (PDF)"))
     if docname.startswith("notebooks/"):
         items += item(f"{root}{PDF}#nameddest={chapter_destination(docname)}",
-                      "This chapter in the PDF")
+                      _t("This chapter in the PDF"))
     page = PRINT_BUTTON.sub(lambda _: items, page, count=1)
     if "book-pdf-link" not in page:
         page = page.replace('<div class="dropdown dropdown-download-buttons">',
                             f'<a class="btn btn-sm book-pdf-link" href="{root}{PDF}" '
-                            f'title="The whole book as a PDF (A4)">PDF</a>\n'
+                            f'title="{_t("The whole book as a PDF (A4)")}">PDF</a>\n'
                             '<div class="dropdown dropdown-download-buttons">', 1)
     return page
 
@@ -241,12 +264,13 @@ def _footer(page: str, root: str, repository: str) -> str:
     """The licences and the links to the book's other forms, in the page's footer."""
     if "book-licence" in page:
         return page
-    links = [f'<a href="{root}{PDF}">The book as a PDF</a>']
+    links = [f'<a href="{root}{PDF}">{_t("The book as a PDF")}</a>']
     if repository:
-        links += [f'<a href="{repository}">Repository</a>',
-                  f'<a href="{repository}/tree/main/data">Data</a>',
-                  f'<a href="{repository}/blob/main/CITATION.cff">How to cite</a>']
-    item = (f'<div class="footer-item book-footer">{licences.footer(root, root + DATA_TABLE)}'
+        links += [f'<a href="{repository}">{_t("Repository")}</a>',
+                  f'<a href="{repository}/tree/main/data">{_t("Data")}</a>',
+                  f'<a href="{repository}/blob/main/CITATION.cff">{_t("How to cite")}</a>']
+    item = (f'<div class="footer-item book-footer">'
+            f'{licences.footer(root, root + DATA_TABLE, _t)}'
             f'<p class="book-links">{" · ".join(links)}</p></div>')
     return page.replace(FOOTER, FOOTER + item, 1)
 
@@ -284,6 +308,7 @@ def mend_pages(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or app.builder.format != "html":
         return
     out = Path(app.outdir)
+    EDITION[0] = app.config.language or language.ENGLISH
     icons = icon_sets((out / "_static" / "scripts" / "fontawesome.js").read_text(
         encoding="utf-8"))
     data = figure_data(app)

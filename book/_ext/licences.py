@@ -24,14 +24,16 @@ NOTICE = ("Licences. The code of this book is under the MIT licence (the file LI
           "author's.")
 
 
-def footer(root: str, data_table: str) -> str:
+def footer(root: str, data_table: str, say=str) -> str:
     """The footer's statement as HTML; ``root`` leads from the page to the site's root,
-    ``data_table`` to the table of the datasets and their licences."""
-    return (f'<p class="book-licence">Code: <a href="{root}{FILES["LICENSE"]}">MIT '
-            f'licence</a>. Text, figures and curated tables: <a href="{root}'
-            f'{FILES["LICENSE-content"]}">CC BY 4.0</a>. Third-party data: their own '
-            f'terms, <a href="{data_table}">listed with each dataset</a>. Passages quoted '
-            f'from the thesis remain their author\'s.</p>')
+    ``data_table`` to the table of the datasets and their licences; ``say`` puts its
+    words in the edition's language."""
+    return (f'<p class="book-licence">{say("Code:")} <a href="{root}{FILES["LICENSE"]}">'
+            f'{say("MIT licence")}</a>. {say("Text, figures and curated tables:")} '
+            f'<a href="{root}{FILES["LICENSE-content"]}">CC BY 4.0</a>. '
+            f'{say("Third-party data: their own terms,")} <a href="{data_table}">'
+            f'{say("listed with each dataset")}</a>. '
+            f'{say("Passages quoted from the thesis remain their author’s.")}</p>')
 
 
 def publish(source: Path, out: Path) -> None:

@@ -16,6 +16,7 @@ value within about 1e-13 of a rounding boundary.
 from __future__ import annotations
 
 import math
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -25,7 +26,7 @@ from IPython.display import display as show
 from matplotlib_inline.backend_inline import set_matplotlib_formats
 
 from analysis import provenance
-from analysis.presentation import display, style
+from analysis.presentation import display, language, style
 
 SIGNIFICANT_DIGITS = 6
 
@@ -68,8 +69,11 @@ def setup(section: str, numbers: Callable[[], dict[str, object]] | None = None) 
     in full, and also as MyST list-tables for the PDF edition; show figures as SVG
     (:data:`analysis.presentation.style.SVG_OUTPUT`); in a book build, record
     the inputs of this execution (:mod:`analysis.provenance`); then glue the values
-    ``numbers()`` returns, the numbers the notebook's text quotes."""
+    ``numbers()`` returns, the numbers the notebook's text quotes. Figures and tables
+    are drawn in the language ``SCO_LANGUAGE`` names (English by default), and also in
+    the book's other editions."""
     provenance.record_on_exit(section.rpartition(".")[2].removeprefix("s"))
+    language.choose(os.environ.get("SCO_LANGUAGE", language.ENGLISH))
     pd.set_option("display.max_colwidth", None)  # tables are read in full: never elide
     pd.set_option("display.max_rows", 200)
     set_matplotlib_formats("svg", **style.SVG_OUTPUT)

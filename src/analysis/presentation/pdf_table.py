@@ -16,15 +16,19 @@ import re
 import pandas as pd
 
 from analysis.presentation.cells import DATE, URL, printed, site
+from analysis.presentation.language import ENGLISH, localise, say
 
 LINE = 86  # characters of table text (small type) across the 12.5 cm PDF line: the width unit
 
 
-def _text(value: object) -> str:
-    """One cell as MyST inline text: one line, no list-table syntax, no markup except
-    links: a URL becomes a link named by its site; items on lines of their own are
-    joined by semicolons."""
+def _text(value: object, lang: str = ENGLISH) -> str:
+    """One cell as MyST inline text in the edition of ``lang``: one line, no list-table
+    syntax, no markup except links: a URL becomes a link named by its site; items on
+    lines of their own are joined by semicolons."""
     text = "" if pd.isna(value) else str(value) if not isinstance(value, str) else value
+    if lang != ENGLISH:
+        text = ("\n".join(say(item, lang) for item in text.split("\n"))
+                if isinstance(value, str) else localise(text, lang))
     text = " ".join(text.replace("\n", "; ").split())
     plain = [DATE.sub(lambda m: m.group(0).replace("-", "\u2011"), part)  # no break
              for part in URL.split(text)]
@@ -66,13 +70,13 @@ def _escaped(text: str, code: bool = True) -> str:
 TYPE_SIZES = {9: r"\small", 8: r"\footnotesize", 7: r"\scriptsize"}
 
 
-def list_table(frame: pd.DataFrame) -> str:
-    """``frame`` as a MyST list-table: columns in :func:`printed` order, one header,
-    in the largest type size at which its columns fit (book/_config.yml's preamble reads
-    the size from ``\\booktablesize``)."""
-    flat, note = _for_print(printed(frame), frame.attrs)
-    header = [_text(column) for column in flat.columns]
-    rows = [[_text(value) for value in row] for row in flat.itertuples(index=False)]
+def list_table(frame: pd.DataFrame, lang: str = ENGLISH) -> str:
+    """``frame`` as a MyST list-table in the edition of ``lang``: columns in
+    :func:`printed` order, one header, in the largest type size at which its columns fit
+    (book/_config.yml's preamble reads the size from ``\\booktablesize``)."""
+    flat, note = _for_print(printed(frame), frame.attrs, lang)
+    header = [_text(column, lang) for column in flat.columns]
+    rows = [[_text(value, lang) for value in row] for row in flat.itertuples(index=False)]
     columns = [[row[i] for row in [header, *rows]] for i in range(len(header))]
     size = next((points for points in TYPE_SIZES
                  if sum(_needs(columns)) * points <= LINE * max(TYPE_SIZES)), min(TYPE_SIZES))
@@ -101,7 +105,8 @@ def in_print(frame: pd.DataFrame, drop: tuple[str, ...] = (),
     return frame
 
 
-def _for_print(flat: pd.DataFrame, attrs: dict) -> tuple[pd.DataFrame, str]:
+def _for_print(flat: pd.DataFrame, attrs: dict, lang: str = ENGLISH
+               ) -> tuple[pd.DataFrame, str]:
     """The columns the PDF prints (:func:`in_print`), and the note that says so."""
     rule = attrs.get("print")
     if not rule:
@@ -116,8 +121,8 @@ def _for_print(flat: pd.DataFrame, attrs: dict) -> tuple[pd.DataFrame, str]:
         parts.append(f"gives only the first {length} characters of “{column}”")
     if rule["drop"]:
         parts.insert(0, "leaves out " + " and ".join(f"“{c}”" for c in rule["drop"]))
-    return flat, (f"*In print this table {' and '.join(parts)}; the online edition and "
-                  "the table's CSV have them in full.*")
+    return flat, "*" + say(f"In print this table {' and '.join(parts)}; the online edition "
+                           "and the table's CSV have them in full.", lang) + "*"
 
 
 def _latex(command: str) -> str:

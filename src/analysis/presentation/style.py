@@ -18,6 +18,7 @@ because it does not compare images.
 from __future__ import annotations
 
 import hashlib
+import pickle
 from collections.abc import Iterable
 
 import matplotlib as mpl
@@ -31,6 +32,7 @@ from matplotlib.textpath import TextToPath
 from matplotlib.transforms import offset_copy
 
 from analysis.data import countries, raw
+from analysis.presentation import language, translated_figures
 
 # Okabe & Ito (2008), "Color Universal Design".
 PALETTE = {
@@ -183,17 +185,37 @@ def finish(fig: plt.Figure, keys: Iterable[str], plotted: pd.DataFrame | list[pd
            name: str, note: str = "", curated: Iterable[str] = ()) -> plt.Figure:
     """Draw the source line under ``fig`` (datasets, curated tables, an optional note),
     check that the figure is legible on a phone and print the fingerprint of the
-    plotted data."""
-    text = " ".join(part for part in (raw.source_text(keys), curated_text(curated), note)
-                    if part)
-    freeze_layout(fig)
-    fig.text(0.01, 0.0, wrap(text, MIN_TEXT, 0.98 * WIDTH), ha="left", va="top",
-             fontsize=MIN_TEXT, color=SOURCE_COLOUR, transform=fig.transFigure)
-    check_legible(fig, name)
+    plotted data. The figure is also drawn, from the same artists, in the book's other
+    editions (``fig.book_editions``: the same figure in each language, and the messages
+    it translated), so that no edition computes its data again."""
+    fig.book_editions, fig.book_messages = {}, set()
+    copies = {other: pickle.loads(pickle.dumps(fig))  # before the layout is frozen
+              for other in language.others()}
+    _complete(fig, keys, name, note, curated)
+    for other, edition in copies.items():
+        plt.close(edition)  # an unpickled figure joins pyplot's figures: shown once only
+        with language.use(other), language.collect() as messages:
+            translated_figures.translate(edition)
+            _complete(edition, keys, name, note, curated)
+        fig.book_editions[other] = edition
+        fig.book_messages |= messages
     fig.book_data = plotted_csv(plotted)  # shown as the figure's CSV (presentation.notebook)
     print(fingerprint(plotted, name))
     plt.close(fig)  # shown once, as the cell's result, not again by the inline backend
     return fig
+
+
+def _complete(fig: plt.Figure, keys: Iterable[str], name: str, note: str,
+              curated: Iterable[str]) -> None:
+    """Freeze the layout of ``fig``, draw its source line in the current language and
+    check it is legible."""
+    text = " ".join(language.say(part) for part in (raw.source_text(keys),
+                                                     curated_text(curated), note) if part)
+    freeze_layout(fig)
+    fig.text(0.01, 0.0, wrap(text, MIN_TEXT, 0.98 * WIDTH), ha="left", va="top",
+             fontsize=MIN_TEXT, color=SOURCE_COLOUR, transform=fig.transFigure)
+    edition = "" if language.current() == language.ENGLISH else f" ({language.current()})"
+    check_legible(fig, name + edition)
 
 
 def freeze_layout(fig: plt.Figure) -> None:
