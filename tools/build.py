@@ -53,6 +53,7 @@ def content_key(patterns: Iterable[str], root: Path = paths.REPO_ROOT) -> str:
 
 
 PDF_NAME = "book.pdf"  # the PDF edition, in _build/pdf and at the root of the site
+RUSSIAN_PDF_NAME = "book-ru.pdf"  # the Russian one, in _build/pdf (ru/book.pdf in the site)
 
 class BuildError(Exception):
     """A build that cannot go on, said in one line (the published book is unchanged)."""
@@ -201,9 +202,10 @@ def build_html(source: Path = paths.REPO_ROOT, build_dir: Path | None = None,
         return returncode
     shutil.copytree(build_dir / "site-ru" / "_build" / "html",
                     site / "_build" / "html" / editions.RUSSIAN)
-    pdf = build_dir / "pdf" / PDF_NAME
-    if pdf.is_file():  # the site links to the PDF edition: the last one built goes with it
-        shutil.copyfile(pdf, site / "_build" / "html" / PDF_NAME)
+    for name, folder in ((PDF_NAME, ""), (RUSSIAN_PDF_NAME, editions.RUSSIAN)):
+        pdf = build_dir / "pdf" / name  # the site links to the PDF editions: the last built
+        if pdf.is_file():
+            shutil.copyfile(pdf, site / "_build" / "html" / folder / PDF_NAME)
     _publish(site / "_build" / "html", html)
     book_stamp.write_text(book_key + "\n")
     print(f"built {html} in {time.perf_counter() - started:.1f} s")
@@ -253,10 +255,39 @@ def build_pdf(source: Path = paths.REPO_ROOT, build_dir: Path | None = None) -> 
     shutil.copyfile(built, target)
     # the LaTeX log beside it: the PDF tests read its overfull lines
     shutil.copyfile(built.with_suffix(".log"), target.with_suffix(".log"))
-    if (build_dir / "html").is_dir():  # and into the published site, which links to it
-        staged = build_dir / "html" / (PDF_NAME + ".new")
+    _place_pdf(built, build_dir / "html" / PDF_NAME)
+    print(f"built {target}")
+    return build_russian_pdf(source, build_dir)
+
+
+def _place_pdf(built: Path, target: Path) -> None:
+    """Into the published site, which links to it (if there is a site)."""
+    if target.parent.is_dir():
+        staged = target.with_name(target.name + ".new")
         shutil.copyfile(built, staged)
-        staged.replace(build_dir / "html" / PDF_NAME)
+        staged.replace(target)
+
+
+def build_russian_pdf(source: Path, build_dir: Path) -> int:
+    """The Russian PDF, from the English build's executions, into
+    ``build_dir``/pdf/book-ru.pdf and the Russian site."""
+    site, site_ru = build_dir / "site", build_dir / "site-ru"
+    config = editions.stage(source, editions.executed_notebooks(site), site_ru / "source")
+    sphinx_key = drop_stale_doctrees(source, site_ru, "latex")
+    built = site_ru / "_build" / "latex" / "book.pdf"
+    built.unlink(missing_ok=True)
+    returncode = _run_sphinx(site_ru / "source", site_ru, "--builder", "pdflatex",
+                             "--config", str(config), "--toc",
+                             str(site_ru / "source" / "_toc.yml"),
+                             env={**os.environ, "SCO_EDITION": "pdf"})
+    if returncode != 0 or not built.is_file():
+        print(f"PDF BUILD FAILED (Russian edition, exit {returncode}).", file=sys.stderr)
+        return returncode or 1
+    (site_ru / "sphinx-inputs-latex.txt").write_text(sphinx_key + "\n")
+    target = build_dir / "pdf" / RUSSIAN_PDF_NAME
+    shutil.copyfile(built, target)
+    shutil.copyfile(built.with_suffix(".log"), target.with_suffix(".log"))
+    _place_pdf(built, build_dir / "html" / editions.RUSSIAN / PDF_NAME)
     print(f"built {target}")
     return 0
 

@@ -24,8 +24,9 @@ def config(overrides: dict, source: Path = paths.REPO_ROOT) -> dict:
     """The book's ``_config.yml`` with ``overrides`` of its Sphinx settings, its paths made
     absolute so that it can be read from anywhere."""
     settings = yaml.safe_load((source / "_config.yml").read_text(encoding="utf-8"))
-    settings["sphinx"]["local_extensions"] = {
-        name: str(source / folder) for name, folder in settings["sphinx"]["local_extensions"].items()}
+    extensions = settings["sphinx"]["local_extensions"]
+    settings["sphinx"]["local_extensions"] = {name: str(source / folder)
+                                              for name, folder in extensions.items()}
     settings["bibtex_bibfiles"] = [str(source / name) for name in settings["bibtex_bibfiles"]]
     settings["sphinx"]["config"].update(overrides)
     return settings

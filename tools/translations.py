@@ -38,6 +38,7 @@ TERMS = LOCALE / LANGUAGE / "terms.csv"
 ROLE = re.compile(r"\{[\w:.-]+\}`[^`]*`")
 CODE = re.compile(r"`[^`]+`")  # looked for once the roles are taken out
 LINK_TARGET = re.compile(r"\]\(([^)]*)\)")
+QUOTED = re.compile(r"«[^«»]*»")
 
 
 def load(path: Path) -> Catalog:
@@ -106,8 +107,9 @@ def problems(catalog: Catalog, name: str, term_base: list[Term]) -> list[str]:
             extra = preserved(russian) - preserved(english)
             found.append(f"{where}: roles, code or links changed (missing {sorted(missing)}, "
                          f"added {sorted(extra)})")
+        unquoted = QUOTED.sub("", russian)  # a search string or a title as typed
         for term in term_base:
-            if term.forbidden is not None and term.forbidden.search(russian):
+            if term.forbidden is not None and term.forbidden.search(unquoted):
                 found.append(f"{where}: {term.forbidden.pattern!r} is not the book's term "
                              f"for {term.english!r} ({term.russian})")
     return found
@@ -123,10 +125,46 @@ def count_problems() -> int:
     return sum(len(problems(load(path), name, term_base)) for name, path in catalogues().items())
 
 
+def coverage(templates: dict[str, Catalog], used: dict[str, set[str]] | None
+             ) -> list[str]:
+    """The messages the book shows that its catalogues lack, and those they hold that it
+    no longer shows: the prose's ``templates`` (by catalogue name) and, when a build
+    exists, the messages its exhibits ``used``."""
+    found = []
+    wanted = {name: {str(m.id) for m in template if m.id} for name, template in templates.items()}
+    if used is not None:
+        wanted["exhibits"] = set(used)
+    have = {name: {str(m.id) for m in load(path) if m.id} for name, path in catalogues().items()}
+    for name in sorted(wanted.keys() | have.keys()):
+        for message in sorted(wanted.get(name, set()) - have.get(name, set())):
+            where = ", ".join(sorted(used.get(message, ()))) if name == "exhibits" else name
+            found.append(f"{name}: {message[:70]!r} (in {where}) is not in the catalogue: "
+                         "python -m tools.translations extract")
+        for message in sorted(have.get(name, set()) - wanted.get(name, set())):
+            found.append(f"{name}: {message[:70]!r} is no longer in the book: "
+                         "python -m tools.translations extract")
+    return found
+
+
 def check() -> int:
+    """Every catalogue complete and current, and holding exactly what the book shows
+    (its prose as Sphinx extracts it now; its exhibits as the last build drew them)."""
+    from tools import editions
+
     term_base = terms()
     found = [line for name, path in catalogues().items()
              for line in problems(load(path), name, term_base)]
+    with tempfile.TemporaryDirectory() as folder:
+        gettext_dir = editions.gettext(Path(folder))
+        templates = {str(pot.relative_to(gettext_dir).with_suffix("")): read_po(pot.open("rb"))
+                     for pot in sorted(gettext_dir.rglob("*.pot"))}
+    site = paths.build_dir() / "site"
+    try:
+        used = exhibit_messages(site, paths.build_dir() / "site-ru")
+    except (KeyError, OSError):
+        used = None
+        print(f"(no build in {site}: the exhibits' messages are not checked)")
+    found += coverage(templates, used)
     for line in found:
         print(line)
     print(f"{len(found)} problems in {len(catalogues())} catalogues of {MESSAGES}")
@@ -146,8 +184,9 @@ def exhibit_messages(site: Path, said: Path | None = None) -> dict[str, set[str]
     """What the exhibits and the Russian edition's own words look up, by message, with
     where each is used: the messages each notebook's execution in the English build of
     ``site`` recorded for its tables and figures, its captions and glued texts, the
-    contents and configuration, and those the last Russian build said (``said``: the
-    words the book's extensions write into its pages)."""
+    contents and configuration, and those the last Russian builds said (the folder
+    ``said``'s ``said-<builder>.json``: the words the book's extensions write into its
+    pages and PDF)."""
     import json
 
     from analysis.presentation import language
@@ -187,8 +226,8 @@ def exhibit_messages(site: Path, said: Path | None = None) -> dict[str, set[str]
                  *(part["caption"] for part in yaml.safe_load(
                      (paths.REPO_ROOT / "_toc.yml").read_text(encoding="utf-8"))["parts"])]:
         add(text, "configuration")
-    if said is not None and said.is_file():
-        for message, places in json.loads(said.read_text(encoding="utf-8")).items():
+    for builder in sorted(said.glob("said-*.json")) if said is not None else ():
+        for message, places in json.loads(builder.read_text(encoding="utf-8")).items():
             found.setdefault(message, set()).update(places)
     return found
 
@@ -222,7 +261,7 @@ def main(argv: list[str]) -> int:
             extract(editions.gettext(Path(folder)))
         site = paths.build_dir() / "site"
         try:
-            messages = exhibit_messages(site, paths.build_dir() / "site-ru" / "said.json")
+            messages = exhibit_messages(site, paths.build_dir() / "site-ru")
         except KeyError:
             print(f"a notebook has no execution in {site}: run `make book` first",
                   file=sys.stderr)

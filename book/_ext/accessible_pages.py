@@ -10,8 +10,8 @@ when the HTML build finishes (every function here is idempotent):
   its visible text is its accessible name;
 - icons (solid, regular and brands) are inline SVG drawn from the theme's own Font
   Awesome file, hidden from screen readers, so that icon-only buttons are named by
-  their labels and the 1.4 MiB script is not loaded (the admonitions' icon too, as a CSS mask, so that the 153 KiB
-  icon font is not loaded either);
+  their labels and the 1.4 MiB script is not loaded (the admonitions' icon too, as a
+  CSS mask, so that the 153 KiB icon font is not loaded either);
 - a table that scrolls sideways is a focusable region named by its table's number;
 - the bibliography loses the deprecated ``doc-biblioentry`` role, and the primary
   sidebar becomes a landmark;
@@ -22,6 +22,8 @@ when the HTML build finishes (every function here is idempotent):
   which its cell put in the notebook's outputs as ``text/csv``
   (analysis.presentation.display), and a figure's image is described by its written
   description (``figure-description``).
+
+Every word these mends write is in the edition's language (``_t``).
 """
 
 from __future__ import annotations

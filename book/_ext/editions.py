@@ -77,7 +77,8 @@ class FillGluedText(SphinxPostTransform):
                 continue
             text = format_plain_text(data["data"]["text/plain"], node["spec"])
             text = language.say(text, edition)
-            node.replace_self(nodes.inline(text, text, classes=["pasted-text"]))
+            node.replace_self(nodes.inline(text, text, classes=[  # which value: for tests
+                "pasted-text", f"glued-{node['refdoc'].rpartition('/')[2]}--{node['key']}"]))
 
 
 def edition_url(pagename: str, source: str, target: str, folders: dict[str, str]) -> str:
@@ -116,12 +117,12 @@ def start_collecting(app: Sphinx) -> None:
 
 
 def save_messages(app: Sphinx, exception: Exception | None) -> None:
-    """``said.json`` beside the site: each message this build looked up in the exhibits'
-    catalogue (where: ``sphinx``)."""
+    """``said-<builder>.json`` beside the site: each message this build looked up in the
+    exhibits' catalogue (where: ``sphinx``)."""
     language.stop_collecting(app.book_messages)
     if exception is None and (app.config.language or language.ENGLISH) != language.ENGLISH:
         said = {message: ["sphinx"] for message in sorted(app.book_messages)}
-        Path(app.outdir).parents[1].joinpath("said.json").write_text(
+        Path(app.outdir).parents[1].joinpath(f"said-{app.builder.name}.json").write_text(
             json.dumps(said, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
 

@@ -45,6 +45,8 @@ from pybtex.database import parse_file
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
+from analysis.presentation import language
+
 EDITION_ENV = "SCO_EDITION"
 THESIS_KEY = "thesis2020"
 _SPECIAL = {"&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_", "{": r"\{",
@@ -57,7 +59,7 @@ _SPECIAL = {"&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_", "{": r"\
 PREAMBLE = r"""
 \makeatletter
 \renewenvironment{sphinxthebibliography}[1]{%
-  \phantomsection\begingroup\def\chapter##1##2{}\def\bibname{References}%
+  \phantomsection\begingroup\def\chapter##1##2{}\def\bibname{\bookreferences}%
   \begin{thebibliography}{#1}}%
   {\end{thebibliography}\endgroup}
 \makeatother
@@ -115,10 +117,12 @@ KEYWORDS = ("Shanghai Cooperation Organisation; Central Asia; regional security;
             "Kazakhstan; reproducible research")
 
 
-def metadata(title: str, author: str) -> str:
+def metadata(title: str, author: str, lang: str) -> str:
     """The PDF's document information: what a viewer shows instead of the file name."""
+    subject, keywords = (language.say(text, lang) for text in (SUBJECT, KEYWORDS))
     return (rf"\hypersetup{{pdftitle={{{tex(title)}}}, pdfauthor={{{tex(author)}}}, "
-            rf"pdfsubject={{{tex(SUBJECT)}}}, pdfkeywords={{{tex(KEYWORDS)}}}}}" "\n")
+            rf"pdfsubject={{{tex(subject)}}}, pdfkeywords={{{tex(keywords)}}}}}" "\n"
+            rf"\newcommand\bookreferences{{{tex(language.say('References', lang))}}}" "\n")
 
 
 def tex(text: str) -> str:
@@ -141,33 +145,37 @@ def commit(srcdir: Path) -> str:
     return result.stdout.strip() if result.returncode == 0 else "an unversioned copy"
 
 
-def title_page(title: str, srcdir: Path) -> str:
+def title_page(title: str, srcdir: Path, lang: str = language.ENGLISH) -> str:
+    from babel.dates import format_date
+
     source = thesis(srcdir)
+    say = lambda text: tex(language.say(text, lang))  # noqa: E731
+    today = format_date(dt.date.today(), "d MMMM y", locale=lang)
     return rf"""
 \begin{{titlepage}}
 \centering
 \vspace*{{3cm}}
 {{\Huge\bfseries {tex(title)}\par}}
 \vspace{{2cm}}
-{{\large An executable, data-backed edition of\par}}
+{{\large {say("An executable, data-backed edition of")}\par}}
 \vspace{{0.8em}}
 {{\large\itshape {tex(source['title'])}\par}}
 \vspace{{0.8em}}
 {{\large {tex(source['author'])}, {tex(source['institution'])}, {tex(source['year'])}\par}}
 \vfill
-{{\small Built on {dt.date.today():%-d %B %Y} from commit {tex(commit(srcdir))}\par}}
+{{\small {say("Built on")} {today} {say("from commit")} {tex(commit(srcdir))}\par}}
 \end{{titlepage}}
 \thispagestyle{{empty}}
 \vspace*{{\fill}}
-{{\small\raggedright {tex(licences.NOTICE)}\par}}
+{{\small\raggedright {say(licences.NOTICE)}\par}}
 \clearpage
 """
 
 
 ABOUT = r"""
 ```{raw} latex
-\chapter*{About this book}\addcontentsline{toc}{chapter}{About this book}
-\markboth{About this book}{About this book}
+\chapter*{ABOUT}\addcontentsline{toc}{chapter}{ABOUT}
+\markboth{ABOUT}{ABOUT}
 ```
 """
 
@@ -180,7 +188,8 @@ def landing_page(app: Sphinx, docname: str, source: list[str]) -> None:
     text = re.sub(r"## Rebuilding it\n.*?(?=\n## |\Z)", "", text, flags=re.DOTALL)
     title, _, rest = text.partition("\n")
     rest = re.sub(r"^\s*\*[^*\n]+\*\s*\n", "", rest, count=1)  # the subtitle line
-    source[0] = f"{title}\n{ABOUT}\n{rest}"
+    about = tex(language.say("About this book", app.config.language or language.ENGLISH))
+    source[0] = f"{title}\n{ABOUT.replace('ABOUT', about)}\n{rest}"
 
 
 def configure(app: Sphinx, config: Config) -> None:
@@ -198,18 +207,21 @@ def configure(app: Sphinx, config: Config) -> None:
     # the "2.1" of the title; the class's own heading prints \thechapter ("2.1")
     elements["fncychap"] = ""
     title = yaml.safe_load((Path(app.srcdir) / "_config.yml").read_text(encoding="utf-8"))
-    elements["maketitle"] = title_page(title["title"], Path(app.srcdir))
+    lang = config.language or language.ENGLISH
+    elements["maketitle"] = title_page(title["title"], Path(app.srcdir), lang)
     elements["tableofcontents"] = FRONT_LISTS
     elements["preamble"] = (elements.get("preamble", "") + PREAMBLE
-                            + metadata(title["title"], title["author"]))
+                            + metadata(title["title"], title["author"], lang))
     config.latex_elements = elements
 
 
 # The chapters whose LaTeX headings the book rewrites in the written .tex: the
 # Introduction and the Conclusion unnumbered (their label stays for the numbers of
 # their figures and sections), the appendices without the "Appendix:" of their web
-# titles (the heading says "Appendix A"), and the References unnumbered.
-UNNUMBERED = ("Introduction: the SCO at a glance", "Conclusion")
+# titles (the heading says "Appendix A"), and the References unnumbered. They are
+# found by their titles in the edition's language.
+UNNUMBERED = ("notebooks/00_introduction", "notebooks/40_conclusion", "book/references")
+APPENDIX = "notebooks/89_crisis_codebook"  # its title's "Appendix: " names them all
 
 
 def chapter_destination(docname: str) -> str:
@@ -243,26 +255,32 @@ def _single_chapter_part(match: re.Match) -> str:
     return "" if match.group(2).startswith(match.group(1)) else match.group(0)
 
 
-def rewrite_chapters(tex_text: str) -> str:
+def rewrite_chapters(tex_text: str, unnumbered: tuple[str, ...] = (
+        "Introduction: the SCO at a glance", "Conclusion", "References"),
+        appendix: str = "Appendix") -> str:
     tex_text = CHAPTER_LABEL.sub(_with_destination, tex_text)
     tex_text = re.sub(r"\\part\{([^}]*)\}(?=(?:(?!\\chapter).)*\\chapter\{([^}]*)\})",
                       _single_chapter_part, tex_text, flags=re.DOTALL)
     tex_text = re.sub(r"\\chapter\{", rf"\\setcounter{{secnumdepth}}{{{SECTION_DEPTH}}}"
                       r"\\chapter{", tex_text)
-    for title in (*UNNUMBERED, "References"):
+    for title in unnumbered:
         tex_text = re.sub(rf"\\setcounter\{{secnumdepth\}}\{{{SECTION_DEPTH}\}}"
                           rf"\\chapter\{{({re.escape(title)})\}}", _unnumbered, tex_text)
-    return re.sub(r"\\chapter\{Appendix: (.)", lambda m: rf"\chapter{{{m.group(1).upper()}",
-                  tex_text)
+    return re.sub(rf"\\chapter\{{{re.escape(appendix)}: (.)",
+                  lambda m: rf"\chapter{{{m.group(1).upper()}", tex_text)
 
 
 def finish_tex(app: Sphinx, exception: Exception | None) -> None:
     """Rewrite the written .tex (before Jupyter Book runs LaTeX on it)."""
     if exception is not None or app.builder.name != "latex":
         return
+    titles = {name: app.env.titles[name].astext() for name in (*UNNUMBERED, APPENDIX)
+              if name in app.env.titles}
+    unnumbered = tuple(titles[name] for name in UNNUMBERED if name in titles)
+    appendix = titles.get(APPENDIX, "Appendix: ").partition(":")[0]
     for file in Path(app.outdir).glob("*.tex"):
         text = file.read_text(encoding="utf-8")
-        file.write_text(rewrite_chapters(text), encoding="utf-8")
+        file.write_text(rewrite_chapters(text, unnumbered, appendix), encoding="utf-8")
 
 
 def setup(app: Sphinx) -> dict:

@@ -47,12 +47,15 @@ NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?![\w]|[.,
 # like a number, it is taken out of the message, so that new data need no new translation.
 DIGEST = re.compile(r"\b(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{7,64}\b")
 # The number of a chapter, figure or table (2.1.3, B.6): part of no sentence's wording.
-EXHIBIT_NUMBER = re.compile(r"(?<![\w.])(?:\d+(?:\.\d+){2,}|[A-Z]\.\d+)(?![\w.])")
+EXHIBIT_NUMBER = re.compile(r"(?<![\w.])(?:\d+(?:\.\d+){2,}|[A-Z]\.\d+|(?:(?<=ection )|(?<=§ )"
+                            r"|(?<=ections )|(?<=BY ))\d+\.\d+)(?![\w.])")
+SECTION_NUMBER = re.compile(r"\d+(?:\.\d+)+")  # a text cell "1.1" is a section, not 1.1
 VARIABLE = re.compile(f"{DIGEST.pattern}|{EXHIBIT_NUMBER.pattern}|{NUMBER.pattern}")
 # A name in code (a dataset key, a module, a label, a file, a version), or a list of
 # them: said the same in every language.
 CODE_NAME = re.compile(r"[\w{}-]*[_./][\w{}./-]*|(?:tbl|fig)-[\w{}-]+")
 CODE_NAMES = re.compile(rf"(?:{CODE_NAME.pattern})(?:, (?:{CODE_NAME.pattern}))*")
+WORDS_WITH_A_SLASH = ("n/a",)  # words, though they look like code
 LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 URL = re.compile(r"https?://[^\s<>\"]*[^\s<>\".,;:)\]]")
 PLACEHOLDER = re.compile(r"\{(\d+)\}")
@@ -141,7 +144,9 @@ def template(text: str) -> tuple[str, list[str]]:
     numbers: list[str] = []
 
     def placeholder(match: re.Match) -> str:
-        numbers.append(match.group(0))
+        value = match.group(0)
+        numbers.append(value if NUMBER.fullmatch(value) and not EXHIBIT_NUMBER.fullmatch(
+            text, match.start(), match.end()) else Verbatim(value))
         return f"{{{len(numbers) - 1}}}"
 
     return VARIABLE.sub(placeholder, text), numbers
@@ -180,10 +185,11 @@ def say(text: str, language: str | None = None) -> str:
 
 
 def _say(text: str, language: str) -> str:
-    if CODE_NAMES.fullmatch(text.strip()):
+    if (CODE_NAMES.fullmatch(text.strip()) and re.search(r"[A-Za-z_]", text)
+            and text.strip() not in WORDS_WITH_A_SLASH):
         return text
     key, numbers = template(text.strip())
-    if not LATIN_WORD.search(key) or MATH.search(key):  # no words to translate
+    if not (LATIN_WORD.search(key) or key in WORDS_WITH_A_SLASH) or MATH.search(key):
         return localise(text, language)
     for messages in _collecting:
         messages.add(key)
@@ -197,5 +203,10 @@ def _say(text: str, language: str) -> str:
     return lead + filled + trail
 
 
+class Verbatim(str):
+    """A value taken out of a message that is put back as it is (a checksum, the number
+    of a section or exhibit)."""
+
+
 def _filled(value: str, language: str) -> str:
-    return number(value, language) if NUMBER.fullmatch(value) else value
+    return value if isinstance(value, Verbatim) else number(value, language)

@@ -193,10 +193,10 @@ def finish(fig: plt.Figure, keys: Iterable[str], plotted: pd.DataFrame | list[pd
               for other in language.others()}
     _complete(fig, keys, name, note, curated)
     for other, edition in copies.items():
-        plt.close(edition)  # an unpickled figure joins pyplot's figures: shown once only
         with language.use(other), language.collect() as messages:
             translated_figures.translate(edition)
             _complete(edition, keys, name, note, curated)
+        plt.close(edition)  # an unpickled figure joins pyplot's figures: shown once only
         fig.book_editions[other] = edition
         fig.book_messages |= messages
     fig.book_data = plotted_csv(plotted)  # shown as the figure's CSV (presentation.notebook)

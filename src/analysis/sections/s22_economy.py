@@ -38,7 +38,7 @@ def numbers() -> dict[str, object]:
         "ca_growth_2000s_max": float(growth["2000-2008"].max()),
         "trade_last_year": last_trade,
         "china_ahead_states": int((at_end["CHN"] > at_end["RUS"]).sum()),
-        "first_switch_state": str(switch.astype(float).idxmin()),
+        "first_switch_state": countries.short_name(str(switch.astype(float).idxmin())),
         "first_switch_year": int(switch.astype(float).min()),
         "last_switch_year": int(switch.astype(float).max()),
         "kgz_china_share_last": float(at_end.loc["KGZ", "CHN"]),

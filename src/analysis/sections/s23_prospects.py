@@ -44,7 +44,7 @@ def numbers() -> dict[str, object]:
         "sco_gdp_2030_low": float(sco_gdp.low.iloc[-1] / 1e12),
         "sco_gdp_2030_high": float(sco_gdp.high.iloc[-1] / 1e12),
         "projection_window": len(sco_gdp.fitted_years) - 1,
-        "sco_milex_excluded": ", ".join(sco_milex.excluded) or "none",
+        "sco_milex_excluded": ", ".join(map(countries.short_name, sco_milex.excluded)) or "none",
         "milex_year": int(milex["year"].iloc[0]),
         "nato_to_sco_milex": float(milex.loc["NATO", "covered_total"]
                                    / milex.loc["SCO", "covered_total"]),
