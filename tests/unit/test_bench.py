@@ -15,13 +15,14 @@ def test_executed_notebooks_lists_parallel_and_sphinx_executions():
 
 
 def _results(slowest_notebook: float, slowest_load_ms: float, topic_executed: str,
-             cold: float = 30.0, differs: str = "none"):
+             cold: float = 30.0, differs: str = "none", russian: float = 6.0):
     def build(measure, seconds, which="none", expected=""):
         return {"measure": measure, "seconds": seconds, "which (besides the appendix)": which,
                 "expected": expected}
 
     builds = [
         build(bench.COLD, cold),
+        build(bench.RUSSIAN, russian),
         build(bench.NOTHING, 0.1),
         build(bench.FORCED, 8.0),
         build(bench.MODULE_EDIT, 5.0, "22_economy.ipynb", "22_economy.ipynb"),
@@ -71,3 +72,14 @@ def test_the_performance_ratios_and_the_differential_test_decide_their_targets()
     assert missed["a module: the incremental build publishes what a cold build does"] == {
         "target": "a module: the incremental build publishes what a cold build does",
         "measured": "book/index.html", "met": "NO"}
+
+
+def test_the_russian_edition_must_cost_less_than_the_english_one():
+    target = "the Russian edition costs less than the English one (of the cold build)"
+    met = {row["target"]: row for row in bench.targets(
+        *_results(4.9, 49.0, "13_stages.ipynb, 31_kazakhstan_sco.ipynb", russian=6.0))}
+    assert met[target]["met"] == "yes" and met[target]["measured"] == (
+        "Russian 6.0 s, English 24.0 s")
+    missed = {row["target"]: row for row in bench.targets(
+        *_results(4.9, 49.0, "13_stages.ipynb", russian=16.0))}
+    assert missed[target]["met"] == "NO"

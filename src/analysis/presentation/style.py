@@ -194,7 +194,7 @@ def finish(fig: plt.Figure, keys: Iterable[str], plotted: pd.DataFrame | list[pd
     _complete(fig, keys, name, note, curated)
     for other, edition in copies.items():
         with language.use(other), language.collect() as messages:
-            translated_figures.translate(edition)
+            translated_figures.translate(edition, WIDTH)
             _complete(edition, keys, name, note, curated)
         plt.close(edition)  # an unpickled figure joins pyplot's figures: shown once only
         fig.book_editions[other] = edition
