@@ -1,5 +1,6 @@
-"""What the committed notebooks hold: output types the book knows, and for every figure
-and table the CSV of its data, matching the fingerprint nbval compares."""
+"""What the committed notebooks hold: output types the book knows, for every figure
+and table the CSV of its data, matching the fingerprint nbval compares, and its form in
+the Russian edition."""
 
 from __future__ import annotations
 
@@ -10,12 +11,18 @@ import re
 import pytest
 
 from analysis import paths
+from analysis.presentation import language
 
 NOTEBOOKS = sorted((paths.REPO_ROOT / "notebooks").glob("*.ipynb"))
 # The output types the book renders (or, for text/csv, writes out as a download) and
 # myst-nb's glue records; anything else would be dropped without a word (the build
 # does not warn of unknown types: _config.yml).
-KNOWN = {"text/plain", "text/html", "text/markdown", "image/svg+xml", "text/csv"}
+# The Russian edition shows each exhibit's Russian form (tools/editions.py), and its
+# catalogue is checked against the messages each records.
+KNOWN = {"text/plain", "text/html", "text/markdown", "image/svg+xml", "text/csv",
+         language.MESSAGES_MIME,
+         *(language.edition_mime(other, mime) for other in language.TRANSLATED
+           for mime in language.FORMS)}
 GLUE = "application/papermill.record/"
 FINGERPRINT = re.compile(r"\[data of .+: \d+ rows, sha256 ([0-9a-f]{12})\]")
 
@@ -47,3 +54,17 @@ def test_every_exhibit_carries_its_data_and_a_figures_csv_is_its_fingerprint(not
             assert digest, f"{notebook.name}: {label} prints no fingerprint"
             text = "".join(csv[0])
             assert hashlib.sha256(text.encode()).hexdigest()[:12] == digest.group(1), label
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda n: n.stem)
+def test_every_exhibit_carries_each_of_its_forms_in_russian(notebook):
+    for cell in _cells(notebook):
+        label = cell.get("metadata", {}).get("mystnb", {}).get("figure", {}).get("name")
+        if not label:
+            continue
+        data = next(o["data"] for o in cell["outputs"] if "text/csv" in o.get("data", {}))
+        english = [mime for mime in language.FORMS if mime in data]
+        assert english, f"{notebook.name}: {label} shows nothing"
+        for mime in english:
+            assert language.edition_mime("ru", mime) in data, (notebook.name, label, mime)
+        assert language.MESSAGES_MIME in data, (notebook.name, label)
