@@ -17,7 +17,8 @@ when the HTML build finishes (every function here is idempotent):
   sidebar becomes a landmark;
 - every page has one viewport tag and a description, and Russian text is marked
   ``lang="ru"``;
-- the search scripts and index load only on the search page;
+- the search scripts and index load only on the search page, and the index holds its
+  letters as UTF-8 rather than escapes;
 - each figure and table links to the CSV of its data (of the data a figure plots),
   which its cell put in the notebook's outputs as ``text/csv``
   (analysis.presentation.display), and a figure's image is described by its written
@@ -144,8 +145,8 @@ def _name_code_toggles(page: str) -> str:
 
 def _search_fields(page: str) -> str:
     """A search field that shows "Search Ctrl+K" is named by that text."""
-    return re.sub(r'(<button class="btn search-button-field[^"]*"[^>]*?) aria-label="Search"',
-                  r"\1", page)
+    return re.sub(r'(<button class="btn search-button-field[^"]*"[^>]*?) aria-label="'
+                  rf'{re.escape(_t("Search"))}"', r"\1", page)
 
 
 def _scrollable_tables(page: str) -> str:
@@ -326,6 +327,23 @@ def mend_pages(app: Sphinx, exception: Exception | None) -> None:
         mended = _footer(_pdf_links(mended, root, docname), root, repository)
         if mended != text:
             file.write_text(mended, encoding="utf-8")
+    index = out / "searchindex.js"
+    if index.is_file():
+        index.write_text(unescaped(index.read_text(encoding="utf-8")), encoding="utf-8")
+
+
+ESCAPED = re.compile(r"(?<!\\)((?:\\\\)*)\\u([0-9a-fA-F]{4})")
+
+
+def unescaped(script: str) -> str:
+    """Sphinx's search index with its letters beyond ASCII written as UTF-8 rather than
+    as ``\\uXXXX`` escapes: a Russian index is then less than half the size (the page
+    is UTF-8, and so is every script it loads)."""
+    def letter(match: re.Match) -> str:
+        code = int(match.group(2), 16)
+        keep = code < 0x80 or 0xD800 <= code <= 0xDFFF  # ASCII escapes, surrogate pairs
+        return match.group(0) if keep else match.group(1) + chr(code)
+    return ESCAPED.sub(letter, script)
 
 
 def setup(app: Sphinx) -> dict:

@@ -13,8 +13,14 @@ FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
          "--disable-component-update", "--disable-sync", "--no-first-run"]
 PAGES = sorted(p.relative_to(HTML).as_posix() for p in HTML.rglob("*.html")
                if not {"_static", "_sources"} & set(p.relative_to(HTML).parts))
-# the pages a reader reads: the site's root index.html only redirects to book/index.html
-READ = [page for page in PAGES if page != "index.html"]
+# the pages a reader reads, in both editions (English at the root, Russian under ru/):
+# an edition's index.html only redirects to its book/index.html
+READ = [page for page in PAGES if page not in ("index.html", "ru/index.html")]
+
+
+def edition(name: str) -> tuple[str, str]:
+    """The language of page ``name`` and its name within its edition."""
+    return ("ru", name.removeprefix("ru/")) if name.startswith("ru/") else ("en", name)
 CHAPTERS = sorted(p for p in PAGES if p.startswith("notebooks/"))
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1366, "height": 900}

@@ -106,8 +106,11 @@ def _visible_text(page: str) -> str:
     return html.unescape(HIDDEN.sub(" ", body))
 
 
+CODE = re.compile(r"\S*[/_@]\S*|\S+\.(?:csv|ipynb|py|json|yml|cff|html|pdf)\b")  # paths, keys
+
+
 def _english_words(text: str, allowed: set[str]) -> set[str]:
-    return {word for word in LATIN.findall(text)
+    return {word for word in LATIN.findall(CODE.sub(" ", text))
             if word.lower() not in allowed and not word.isupper()}
 
 

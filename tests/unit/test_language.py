@@ -116,3 +116,28 @@ def test_a_figure_in_russian_is_laid_out_like_the_english_one(russian, capsys):
     russian_axes = fig.book_editions["ru"].axes[0].get_position().bounds
     assert english != (0.125, 0.11, 0.775, 0.77)  # laid out, not matplotlib's default
     assert russian_axes == pytest.approx(english, abs=0.05)
+
+
+def test_a_student_draws_a_chapter_in_russian_with_one_setting(monkeypatch):
+    from analysis import provenance
+    from analysis.presentation import notebook
+
+    monkeypatch.setattr(provenance, "record_on_exit", lambda name: None)
+    monkeypatch.setenv("SCO_LANGUAGE", "ru")
+    try:
+        notebook.setup("analysis.sections.s22_economy")
+        assert language.current() == "ru" and language.others() == ("en",)
+    finally:
+        language.choose(language.ENGLISH)
+    monkeypatch.setenv("SCO_LANGUAGE", "de")
+    with pytest.raises(ValueError, match="SCO_LANGUAGE='de'"):
+        notebook.setup("analysis.sections.s22_economy")
+
+
+def test_a_list_of_file_names_is_code_and_n_a_is_a_word(russian):
+    russian["n/a"] = "н/д"
+    assert language.say("crises, sco_exercises, references", "ru") == (
+        "crises, sco_exercises, references")
+    assert language.say("n/a", "ru") == "н/д"
+    assert language.say("crises, references", "ru") == "crises, references"  # words: a message
+    assert "crises, references" in language.MISSING

@@ -185,8 +185,7 @@ def say(text: str, language: str | None = None) -> str:
 
 
 def _say(text: str, language: str) -> str:
-    if (CODE_NAMES.fullmatch(text.strip()) and re.search(r"[A-Za-z_]", text)
-            and text.strip() not in WORDS_WITH_A_SLASH):
+    if _is_code(text.strip()):
         return text
     key, numbers = template(text.strip())
     if not (LATIN_WORD.search(key) or key in WORDS_WITH_A_SLASH) or MATH.search(key):
@@ -206,6 +205,18 @@ def _say(text: str, language: str) -> str:
 class Verbatim(str):
     """A value taken out of a message that is put back as it is (a checksum, the number
     of a section or exhibit)."""
+
+
+def _is_code(text: str) -> bool:
+    """A name in code, or a list of names in code ("crises, sco_exercises, references":
+    the files of a folder) with at least one that only code would spell so."""
+    if text in WORDS_WITH_A_SLASH or not re.search(r"[A-Za-z_]", text):
+        return False
+    if CODE_NAMES.fullmatch(text):
+        return True
+    names = text.split(", ")
+    return (len(names) > 1 and all(re.fullmatch(r"[a-z0-9_]+", name) for name in names)
+            and any("_" in name for name in names))
 
 
 def _filled(value: str, language: str) -> str:
