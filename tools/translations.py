@@ -31,6 +31,7 @@ LANGUAGE = "ru"
 LOCALE = paths.REPO_ROOT / "locale"
 MESSAGES = LOCALE / LANGUAGE / "LC_MESSAGES"
 TERMS = LOCALE / LANGUAGE / "terms.csv"
+PROJECT = "The SCO and Regional Security in Central Asia"
 
 # What the build reads inside a message and must find again, unchanged, in its
 # translation: MyST roles ({glue:text}`key:.1f`, {cite:p}`key`, {numref}`label`,
@@ -47,10 +48,16 @@ def load(path: Path) -> Catalog:
 
 
 def save(catalog: Catalog, path: Path) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("wb") as handle:
-        write_po(handle, catalog, width=0, omit_header=False, sort_output=False,
-                 ignore_obsolete=True)
+    """Write ``catalog`` to ``path`` unless it holds it already (the catalogues are
+    inputs of the build: an unchanged one must not execute anything again)."""
+    import io
+
+    buffer = io.BytesIO()
+    write_po(buffer, catalog, width=0, omit_header=False, sort_output=False,
+             ignore_obsolete=True)
+    if not path.is_file() or path.read_bytes() != buffer.getvalue():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(buffer.getvalue())
 
 
 def preserved(text: str) -> Counter:
@@ -174,8 +181,10 @@ def check() -> int:
 def merge(template: Catalog, path: Path) -> Catalog:
     """The catalogue at ``path`` brought up to ``template``: new messages untranslated,
     changed ones fuzzy, removed ones dropped."""
-    catalog = load(path) if path.is_file() else Catalog(locale=LANGUAGE)
+    catalog = load(path) if path.is_file() else Catalog(locale=LANGUAGE, project=PROJECT)
+    created = catalog.creation_date  # a merge that changes no message changes no byte
     catalog.update(template, no_fuzzy_matching=False, update_header_comment=False)
+    catalog.creation_date = created
     catalog.obsolete.clear()
     return catalog
 

@@ -76,3 +76,15 @@ def test_a_term_base_row_with_a_shifted_field_is_refused(tmp_path):
 
     with pytest.raises(ValueError, match="row 2: expected 5 fields"):
         translations.terms(path)
+
+
+def test_merging_what_did_not_change_changes_no_byte(tmp_path):
+    path = tmp_path / "chapter.po"
+    translations.save(_catalog(("Overview", "Обзор")), path)
+    before = path.read_bytes()
+    import datetime
+
+    template = Catalog(creation_date=datetime.datetime(2030, 1, 1, 12, 0))  # a later run
+    template.add("Overview")
+    translations.save(translations.merge(template, path), path)
+    assert path.read_bytes() == before
