@@ -98,7 +98,7 @@ def toc(source: Path) -> str:
     from analysis.presentation import language
 
     contents = yaml.safe_load((source / "_toc.yml").read_text(encoding="utf-8"))
-    for part in contents["parts"]:
+    for part in contents.get("parts", []):  # a book may have chapters only
         part["caption"] = language.say(part["caption"], RUSSIAN)
     return yaml.safe_dump(contents, allow_unicode=True, sort_keys=False)
 

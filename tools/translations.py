@@ -233,7 +233,8 @@ def exhibit_messages(site: Path, said: Path | None = None) -> dict[str, set[str]
                  *english["sphinx"]["config"]["numfig_format"].values(),
                  english["sphinx"]["config"]["html_theme_options"]["search_bar_text"],
                  *(part["caption"] for part in yaml.safe_load(
-                     (paths.REPO_ROOT / "_toc.yml").read_text(encoding="utf-8"))["parts"])]:
+                     (paths.REPO_ROOT / "_toc.yml").read_text(encoding="utf-8")).get(
+                     "parts", []))]:
         add(text, "configuration")
     for builder in sorted(said.glob("said-*.json")) if said is not None else ():
         for message, places in json.loads(builder.read_text(encoding="utf-8")).items():

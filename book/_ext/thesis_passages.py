@@ -3,7 +3,8 @@
 A sentence that reports what the thesis says names the passage of
 ``data/curated/thesis_passages.csv`` that says it; the role renders as the
 bibliography's citation of the thesis with its section, "(Anonymous, 2020, § 2.3)",
-exactly as ``{cite:p}`` would with a post-text. An unknown passage is an error, so
+exactly as ``{cite:p}`` would with a post-text (in the edition's language: "Введение"
+for "Introduction"). An unknown passage is an error, so
 the build cannot cite a passage that the table (and the tests that find each quote
 in the thesis) does not hold.
 """
@@ -16,6 +17,7 @@ from sphinx.util.docutils import SphinxRole
 
 from analysis.data import curated
 from analysis.data.thesis import pinpoint
+from analysis.presentation import language
 
 THESIS_KEY = "thesis2020"
 
@@ -30,7 +32,8 @@ class ThesisRole(SphinxRole):
             return [nodes.problematic(self.rawtext, self.rawtext)], [message]
         section = passages.loc[self.text, "section"]
         cite = self.env.get_domain("cite").role("p")
-        return cite("cite:p", self.rawtext, f"{THESIS_KEY}{{{pinpoint(section)}}}",
+        where = language.say(pinpoint(section), self.config.language or language.ENGLISH)
+        return cite("cite:p", self.rawtext, f"{THESIS_KEY}{{{where}}}",
                     self.lineno, self.inliner, {}, [])
 
 

@@ -141,3 +141,9 @@ def test_a_list_of_file_names_is_code_and_n_a_is_a_word(russian):
     assert language.say("n/a", "ru") == "н/д"
     assert language.say("crises, references", "ru") == "crises, references"  # words: a message
     assert "crises, references" in language.MISSING
+
+
+def test_a_dollar_amount_is_no_mathtext(russian):
+    with language.collect() as messages:
+        language.say("The US committed $32.3m on 23 June and $48m later.", "ru")
+    assert messages == {"The US committed $32.3m on {0} June and $48m later."}

@@ -59,7 +59,7 @@ WORDS_WITH_A_SLASH = ("n/a",)  # words, though they look like code
 LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 URL = re.compile(r"https?://[^\s<>\"]*[^\s<>\".,;:)\]]")
 PLACEHOLDER = re.compile(r"\{(\d+)\}")
-MATH = re.compile(r"\$[^$]+\$")  # matplotlib's mathtext (a logarithmic axis's 10^3)
+MATH = re.compile(r"\$[^$]*[\\^_{][^$]*\$")  # mathtext (a log axis's 10^3), not "$50m"
 
 
 def edition_mime(language: str, mime: str) -> str:
@@ -188,7 +188,7 @@ def _say(text: str, language: str) -> str:
     if _is_code(text.strip()):
         return text
     key, numbers = template(text.strip())
-    if not (LATIN_WORD.search(key) or key in WORDS_WITH_A_SLASH) or MATH.search(key):
+    if not (LATIN_WORD.search(key) or key in WORDS_WITH_A_SLASH) or MATH.search(text):
         return localise(text, language)
     for messages in _collecting:
         messages.add(key)
