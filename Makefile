@@ -96,7 +96,8 @@ test: book pdf $(AXE)
 	  $(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadfile -p no:cacheprovider $(NBVAL) notebooks
 	$(BIN)/pytest --check-links --check-anchors --check-links-ignore 'https?://.*' \
 	  -p no:cacheprovider $(BUILD_DIR)/html \
-	  --ignore=$(BUILD_DIR)/html/_sources --ignore=$(BUILD_DIR)/html/_static
+	  --ignore=$(BUILD_DIR)/html/_sources --ignore=$(BUILD_DIR)/html/_static \
+	  --ignore=$(BUILD_DIR)/html/ru/_sources --ignore=$(BUILD_DIR)/html/ru/_static
 
 BENCH_ARGS ?=
 bench: data
