@@ -31,6 +31,14 @@ def _cells(notebook):
     return json.loads(notebook.read_text(encoding="utf-8"))["cells"]
 
 
+def _exhibits(notebook):
+    """(label, cell) of each numbered figure or table of ``notebook``."""
+    for cell in _cells(notebook):
+        label = cell.get("metadata", {}).get("mystnb", {}).get("figure", {}).get("name")
+        if label:
+            yield label, cell
+
+
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda n: n.stem)
 def test_every_output_is_of_a_known_type(notebook):
     found = {mime for cell in _cells(notebook) for output in cell.get("outputs", [])
@@ -40,10 +48,7 @@ def test_every_output_is_of_a_known_type(notebook):
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda n: n.stem)
 def test_every_exhibit_carries_its_data_and_a_figures_csv_is_its_fingerprint(notebook):
-    for cell in _cells(notebook):
-        label = cell.get("metadata", {}).get("mystnb", {}).get("figure", {}).get("name")
-        if not label:
-            continue
+    for label, cell in _exhibits(notebook):
         csv = [output["data"]["text/csv"] for output in cell.get("outputs", [])
                if "text/csv" in output.get("data", {})]
         assert len(csv) == 1, f"{notebook.name}: {label} has {len(csv)} CSV outputs"
@@ -58,10 +63,7 @@ def test_every_exhibit_carries_its_data_and_a_figures_csv_is_its_fingerprint(not
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda n: n.stem)
 def test_every_exhibit_carries_each_of_its_forms_in_russian(notebook):
-    for cell in _cells(notebook):
-        label = cell.get("metadata", {}).get("mystnb", {}).get("figure", {}).get("name")
-        if not label:
-            continue
+    for label, cell in _exhibits(notebook):
         data = next(o["data"] for o in cell["outputs"] if "text/csv" in o.get("data", {}))
         english = [mime for mime in language.FORMS if mime in data]
         assert english, f"{notebook.name}: {label} shows nothing"
