@@ -318,6 +318,9 @@ def main(argv: list[str]) -> int:
     except BuildError as error:
         print(f"BUILD FAILED: {error}", file=sys.stderr)
         return 1
+    except execution.ExecutorFailed as error:
+        print(f"BUILD FAILED: {error}; the published book is unchanged", file=sys.stderr)
+        return 1
     except OSError as error:  # a full disk, a folder that cannot be written
         where = f" ({error.filename})" if getattr(error, "filename", None) else ""
         print(f"BUILD FAILED: {_reason(error)}{where}; the published book is unchanged",

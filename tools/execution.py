@@ -331,13 +331,19 @@ def _execute_in_own_session(stale: dict[Path, str], source: Path, site_dir: Path
     execute_in_parallel(stale, source, Site(site_dir))
 
 
+class ExecutorFailed(Exception):
+    """The executor stopped on an error of its own (not a notebook's): what it left
+    undone is unknown, so no book may be built on it."""
+
+
 def execute_interruptibly(stale: dict[Path, str], source: Path, site_dir: Path,
                           grace: float = 3.0) -> None:
     """:func:`execute_in_parallel` in a child process that Ctrl-C stops, workers and all.
 
     On KeyboardInterrupt the child's process group gets SIGTERM, then SIGKILL after
     ``grace`` seconds if any of it is left (multiprocessing's resource tracker ignores
-    SIGTERM); the kernels notice that their worker is gone and exit.
+    SIGTERM); the kernels notice that their worker is gone and exit. A child that fails
+    raises :class:`ExecutorFailed` (its traceback is on stderr).
     """
     child = multiprocessing.get_context("spawn").Process(
         target=_execute_in_own_session, args=(stale, source, site_dir))
@@ -349,6 +355,9 @@ def execute_interruptibly(stale: dict[Path, str], source: Path, site_dir: Path,
         child.kill()  # interrupted before it had a group of its own
         child.join()
         raise
+    if child.exitcode != 0:
+        raise ExecutorFailed(f"the notebooks' executor stopped (exit code {child.exitcode}; "
+                             "its error is above)")
 
 
 def _stop_group(group: int, grace: float) -> None:

@@ -11,7 +11,8 @@ pytestmark = pytest.mark.browser
 
 @pytest.mark.parametrize("name", [*CHAPTERS, "book/index.html"])
 def test_the_switch_lands_on_the_same_page_in_the_other_edition(site, browser, name):
-    page, errors, _ = open_page(browser, f"{site}/{name}", PHONE, wait_until="load")
+    visit = open_page(browser, f"{site}/{name}", PHONE, wait_until="load")
+    page, errors = visit.page, visit.errors
     switch = page.locator("nav.edition-switch a[hreflang='ru']")
     assert switch.is_visible() and switch.inner_text() == "Русский"
     switch.click()

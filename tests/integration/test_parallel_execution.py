@@ -142,6 +142,6 @@ def test_the_appendix_executes_again_only_when_what_it_reports_changed(tmp_path,
     (source / "notebooks" / "helper.py").write_text("import other\nVALUE = 3\n")
     (source / "notebooks" / "other.py").write_text("")  # a file more
     result = build_book(source, build_dir)
-    assert _executed(result) == ["91_replication.ipynb", "a.ipynb"]
+    assert _executed(result) == ["91_replication.ipynb", "a.ipynb"], result.stdout
     assert "91_replication.ipynb will execute again: changed: " in result.stdout
     assert "other.py" in page.read_text()

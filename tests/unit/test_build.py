@@ -1,5 +1,5 @@
 """The book key (the build does nothing when none of the book's inputs changed), and
-publishing all of a book or none."""
+publishing all of a book or none (or none at all when the executor fails)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tools import build
+from tools import build, execution
 
 
 def test_content_key_changes_with_content_and_names(tmp_path):
@@ -66,3 +66,13 @@ def test_no_schema_the_build_validates_checks_a_format():
     assert schemas, "no schemas found: the test looks in the wrong place"
     assert [file for file in schemas
             if re.search(r'"format"\s*:\s*"', file.read_text(encoding="utf-8"))] == []
+
+
+def test_an_executor_that_fails_stops_the_build(tmp_path, capfd):
+    """An error of the executor itself (here: a book without its configuration) must not
+    let Sphinx go on with whatever the cache holds."""
+    site = tmp_path / "site"
+    with pytest.raises(execution.ExecutorFailed, match="exit code 1"):
+        execution.execute_interruptibly({tmp_path / "a.ipynb": "new or edited cells"},
+                                        tmp_path, site)
+    assert "_config.yml" in capfd.readouterr().err  # the child's own traceback
