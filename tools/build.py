@@ -123,9 +123,11 @@ def _check_writable(folder: Path, what: str) -> None:
 
 
 # What Sphinx reads besides the pages, which it does not track: when any of it changed
-# (the book's extensions, templates, styles, bibliography, configuration, or the
+# (the book's extensions and the package modules they import, the curated tables and
+# the catalogues they read, templates, styles, bibliography, configuration, or the
 # installed software), Sphinx reads every page again instead of reusing its doctrees.
-SPHINX_INPUTS = ("book/**/*", "_config.yml", "_toc.yml", "LICENSE*")
+SPHINX_INPUTS = ("book/**/*", "_config.yml", "_toc.yml", "LICENSE*", "src/analysis/**/*.py",
+                 "data/curated/*.csv", "locale/**/*")
 
 
 def drop_stale_doctrees(source: Path, site: Path, builder: str) -> str:

@@ -26,6 +26,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po, write_po
 
 from analysis import paths
+from analysis.presentation import language
 
 LANGUAGE = "ru"
 LOCALE = paths.REPO_ROOT / "locale"
@@ -198,8 +199,6 @@ def exhibit_messages(site: Path, said: Path | None = None) -> dict[str, set[str]
     pages and PDF)."""
     import json
 
-    from analysis.presentation import language
-
     found: dict[str, set[str]] = {}
 
     def add(text: str, where: str) -> None:
@@ -276,7 +275,7 @@ def main(argv: list[str]) -> int:
             print(f"a notebook has no execution in {site}: run `make book` first",
                   file=sys.stderr)
             return 1
-        target = MESSAGES / "exhibits.po"
+        target = language.catalogue_path(LANGUAGE)
         save(merge_exhibits(messages, target), target)
         print(f"{target.relative_to(paths.REPO_ROOT)}: {len(messages)} messages")
         return 0

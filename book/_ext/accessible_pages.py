@@ -42,12 +42,11 @@ from sphinx.application import Sphinx
 
 from analysis.presentation import language
 
-EDITION = [language.ENGLISH]  # the language of the pages being mended (mend_pages)
-
 
 def _t(text: str) -> str:
-    """``text`` (words this extension writes into a page) in the edition's language."""
-    return language.say(text, EDITION[0])
+    """``text`` (words this extension writes into a page) in the language of the
+    edition being mended (:func:`mend_pages` chooses it)."""
+    return language.say(text)
 
 
 def _numbered() -> str:
@@ -198,7 +197,7 @@ def _description(page: str) -> str:
 def _russian(page: str) -> str:
     """Russian text in the body marked as such, for screen readers and hyphenation (in
     the English edition: the Russian one is Russian throughout)."""
-    if EDITION[0] == "ru":
+    if language.current() == "ru":
         return page
     head, _, body = page.partition("<body")
     parts = re.split(r"(<script.*?</script>|<style.*?</style>|<[^>]+>)", body,
@@ -310,8 +309,13 @@ def mend(page: str, name: str, icons: dict[str, str]) -> str:
 def mend_pages(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or app.builder.format != "html":
         return
-    out = Path(app.outdir)
-    EDITION[0] = app.config.language or language.ENGLISH
+    with language.use(app.config.language or language.ENGLISH):
+        _mend_site(app, Path(app.outdir))
+
+
+def _mend_site(app: Sphinx, out: Path) -> None:
+    """Mend every page of the site in ``out``, publish the licences and the figures'
+    data, and write the search index in UTF-8."""
     icons = icon_sets((out / "_static" / "scripts" / "fontawesome.js").read_text(
         encoding="utf-8"))
     data = figure_data(app)

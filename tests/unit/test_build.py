@@ -6,6 +6,8 @@ from __future__ import annotations
 import errno
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -32,6 +34,27 @@ def test_book_inputs_cover_the_package_the_data_and_the_environment_not_the_tool
     assert "src/analysis/topics/footprint.py" in files
     assert {"data/registry.csv", "data/curated/sco_status.csv", "requirements.lock"} <= files
     assert not any(f.startswith("tools/") for f in files)
+
+
+def test_what_the_extensions_import_and_read_is_a_sphinx_input():
+    """An edit of a module a book extension imports (the languages layer, the numbering,
+    the thesis passages) or of a file it reads must make Sphinx read the pages again."""
+    code = ("import sys; sys.path.insert(0, 'book/_ext'); import pathlib\n"
+            "for ext in pathlib.Path('book/_ext').glob('*.py'): __import__(ext.stem)\n"
+            "from analysis.presentation import language\n"
+            "print(language.catalogue_path('ru'))\n"
+            "from analysis import paths; print(paths.CURATED_DIR)\n"
+            "for m in list(sys.modules.values()):\n"
+            "    f = getattr(m, '__file__', None) or ''\n"
+            "    if '/src/analysis/' in f: print(f)")
+    shown = subprocess.run([sys.executable, "-c", code], cwd=build.paths.REPO_ROOT,
+                           capture_output=True, text=True, check=True).stdout.split()
+    root = build.paths.REPO_ROOT
+    inputs = {p.resolve() for pattern in build.SPHINX_INPUTS for p in root.glob(pattern)}
+    catalogue, curated_dir, *modules = (Path(name).resolve() for name in shown)
+    assert modules and not set(modules) - inputs, set(modules) - inputs
+    assert catalogue in inputs
+    assert set(curated_dir.glob("*.csv")) <= inputs
 
 
 def test_a_full_disk_while_publishing_keeps_the_old_book_and_leaves_no_copy(tmp_path,

@@ -99,6 +99,13 @@ def test_a_section_number_is_no_decimal(russian):
         "The claims of section {0}, checked.", ["1.1"])
     frame = pd.DataFrame({"Thesis section": ["1.1"], "Share": [0.5]})
     assert ">1.1<" in display.html_table(frame, "ru") and ">0,5<" in display.html_table(frame, "ru")
+    printed = pdf_table.list_table(pd.DataFrame({"Thesis section": ["1.1\n2.3"]}), "ru")
+    assert "1.1; 2.3" in printed and "1,1" not in printed
+    assert language.say_cell("1.1", "ru") == "1.1"
+    # with no words to translate, or none translated, a section stays a section
+    assert language.say("§ 3.1", "ru") == "§ 3.1"
+    assert language.say("section 3.1 of 1,234.5", "ru") == "section 3.1 of 1\u202f234,5"
+    assert language.say_cell("0.5 of it", "ru") == "0,5 of it"
     monkeypatch_catalogue = {"The claims of section {0}, checked.": "Утверждения раздела {0}."}
     russian.update(monkeypatch_catalogue)
     assert language.say("The claims of section 1.1, checked.", "ru") == "Утверждения раздела 1.1."

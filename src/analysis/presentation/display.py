@@ -57,8 +57,7 @@ def _cell(value: object, years: bool, lang: str = ENGLISH) -> tuple[str, str]:
                                         else f"{value:,.6g}", lang)
     text = "" if pd.isna(value) else str(value)
     if NUMBER.match(text):  # a number written as text, or a section ("1.1") as it is
-        return "num", html.escape(text if language.SECTION_NUMBER.fullmatch(text)
-                                  else language.localise(text, lang))
+        return "num", html.escape(language.say_cell(text, lang))
     if text.lower() in JUDGEMENTS:  # classed by the English word, in either edition
         return (f"judgement judgement-{text.lower().replace(' ', '-')}",
                 html.escape(say(text, lang)))

@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from decimal import Decimal
 from functools import cache
+from pathlib import Path
 
 from babel.numbers import format_decimal
 
@@ -121,7 +122,8 @@ def collect() -> Iterator[set[str]]:
         stop_collecting(messages)
 
 
-def catalogue_path(language: str):
+def catalogue_path(language: str) -> Path:
+    """The exhibit catalogue of ``language`` (tools/translations.py merges it)."""
     return paths.REPO_ROOT / "locale" / language / "LC_MESSAGES" / "exhibits.po"
 
 
@@ -184,18 +186,26 @@ def say(text: str, language: str | None = None) -> str:
     return "".join(_say(part, language) + url for part, url in zip(parts, urls, strict=True))
 
 
+def say_cell(text: str, language: str | None = None) -> str:
+    """A table cell's text (or one line of it) in ``language``: the number of a section
+    ("1.1") as it is written, anything else as :func:`say` says it."""
+    return text if SECTION_NUMBER.fullmatch(text) else say(text, language)
+
+
 def _say(text: str, language: str) -> str:
     if _is_code(text.strip()):
         return text
+    if MATH.search(text):
+        return localise(text, language)
     key, numbers = template(text.strip())
-    if not (LATIN_WORD.search(key) or key in WORDS_WITH_A_SLASH) or MATH.search(text):
-        return localise(text, language)
-    for messages in _collecting:
-        messages.add(key)
-    translation = catalogue(language).get(key)
-    if translation is None:
-        MISSING.add(key)
-        return localise(text, language)
+    translation = key  # no words ("§ {0}"): only the numbers change
+    if LATIN_WORD.search(key) or key in WORDS_WITH_A_SLASH:
+        for messages in _collecting:
+            messages.add(key)
+        translation = catalogue(language).get(key)
+        if translation is None:
+            MISSING.add(key)
+            translation = key
     lead, trail = text[:len(text) - len(text.lstrip())], text[len(text.rstrip()):]
     filled = PLACEHOLDER.sub(lambda m: _filled(numbers[int(m.group(1))], language),
                              translation)

@@ -16,7 +16,7 @@ import re
 import pandas as pd
 
 from analysis.presentation.cells import DATE, URL, printed, site
-from analysis.presentation.language import ENGLISH, SECTION_NUMBER, localise, say
+from analysis.presentation.language import ENGLISH, localise, say, say_cell
 
 LINE = 86  # characters of table text (small type) across the 12.5 cm PDF line: the width unit
 
@@ -27,8 +27,7 @@ def _text(value: object, lang: str = ENGLISH) -> str:
     lines of their own are joined by semicolons."""
     text = "" if pd.isna(value) else str(value) if not isinstance(value, str) else value
     if lang != ENGLISH:
-        text = ("\n".join(item if SECTION_NUMBER.fullmatch(item) else say(item, lang)
-                           for item in text.split("\n"))
+        text = ("\n".join(say_cell(item, lang) for item in text.split("\n"))
                 if isinstance(value, str) else localise(text, lang))
     text = " ".join(text.replace("\n", "; ").split())
     plain = [DATE.sub(lambda m: m.group(0).replace("-", "\u2011"), part)  # no break
