@@ -25,6 +25,7 @@ import pandas as pd
 from analysis import paths
 from analysis.data import raw
 from tools import build
+from tools.differential import executed_notebooks
 
 PYTHON = sys.executable
 IGNORE = shutil.ignore_patterns("_build", ".venv", ".data-cache", ".git", "__pycache__",
@@ -107,15 +108,6 @@ class Sandbox:
 
 
 APPENDIX = "91_replication.ipynb"  # runs after any other notebook ran: it reports them
-
-
-def executed_notebooks(log: str) -> list[str]:
-    """The notebooks a build log says were executed: in parallel, then by myst-nb."""
-    names = [name for line in re.findall(r"^executing \d+ notebook\(s\).*?: (.*)$", log, re.M)
-             for name in line.split(", ")]
-    names += [Path(path).name for path in
-              re.findall(r"^(\S+\.ipynb): Executing notebook using", log, re.M)]
-    return sorted(names)
 
 
 def _median(values: list[float]) -> float:

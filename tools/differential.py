@@ -13,6 +13,7 @@ test_differential.py); ``make bench`` runs it on the real book (tools/bench.py).
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -54,8 +55,19 @@ def build(source: Path, build_dir: Path, env: dict | None = None,
     return result
 
 
+# The executor's line for each batch (tools/execution.py). Other processes of the build
+# write to the same stream, so the line may follow one of theirs left unfinished.
+BATCH = re.compile(r"executing \d+ notebook\(s\), \d+ at a time: (.*)")
+BY_SPHINX = re.compile(r"^(\S+\.ipynb): Executing notebook using", re.M)  # myst-nb's
+
+
+def executed_notebooks(log: str) -> list[str]:
+    """The notebooks a build log says were executed: in parallel, then by myst-nb."""
+    names = [name for match in BATCH.finditer(log) for name in match.group(1).split(", ")]
+    names += [Path(path).name for path in BY_SPHINX.findall(log)]
+    return sorted(name for name in names if name)
+
+
 def executed(result: subprocess.CompletedProcess) -> list[str]:
-    """The notebooks a build executed, from its log (one line per batch)."""
-    return sorted(name for line in result.stdout.splitlines()
-                  if line.startswith("executing ")
-                  for name in line.split(": ", 1)[1].split(", ") if name)
+    """The notebooks the finished build ``result`` executed."""
+    return executed_notebooks(result.stdout)

@@ -12,6 +12,9 @@ def test_executed_notebooks_lists_parallel_and_sphinx_executions():
     assert bench.executed_notebooks(log) == [
         "00_introduction.ipynb", "13_stages.ipynb", "91_replication.ipynb"]
     assert bench.executed_notebooks("book is up to date; nothing to do\n") == []
+    # a batch's line after another process's unfinished one
+    assert bench.executed_notebooks("kernel: waitingexecuting 1 notebook(s), 2 at a time: "
+                                    "91_replication.ipynb\n") == ["91_replication.ipynb"]
 
 
 def _results(slowest_notebook: float, slowest_load_ms: float, topic_executed: str,
