@@ -198,19 +198,24 @@ def build_html(source: Path = paths.REPO_ROOT, build_dir: Path | None = None,
         print(f"BUILD FAILED (exit {returncode}); {html} was not updated.", file=sys.stderr)
         return returncode
     (site / "sphinx-inputs-html.txt").write_text(sphinx_key + "\n")
-    russian_started = time.perf_counter()
-    returncode = build_russian(source, build_dir)
-    print(f"{RUSSIAN_EDITION_TIME} {time.perf_counter() - russian_started:.1f} s (from the "
-          "English edition's executions)")
-    if returncode != 0:
-        print(f"BUILD FAILED (Russian edition, exit {returncode}); {html} was not updated.",
-              file=sys.stderr)
-        return returncode
-    shutil.copytree(build_dir / "site-ru" / "_build" / "html",
-                    site / "_build" / "html" / editions.RUSSIAN)
+    from analysis.presentation import language  # babel: only when a build runs
+
+    if language.has_edition(source, editions.RUSSIAN):
+        russian_started = time.perf_counter()
+        returncode = build_russian(source, build_dir)
+        print(f"{RUSSIAN_EDITION_TIME} {time.perf_counter() - russian_started:.1f} s (from "
+              "the English edition's executions)")
+        if returncode != 0:
+            print(f"BUILD FAILED (Russian edition, exit {returncode}); {html} was not "
+                  "updated.", file=sys.stderr)
+            return returncode
+        shutil.copytree(build_dir / "site-ru" / "_build" / "html",
+                        site / "_build" / "html" / editions.RUSSIAN)
+    else:
+        print(f"no Russian edition: {source} has no locale/{editions.RUSSIAN}")
     for name, folder in ((PDF_NAME, ""), (RUSSIAN_PDF_NAME, editions.RUSSIAN)):
         pdf = build_dir / "pdf" / name  # the site links to the PDF editions: the last built
-        if pdf.is_file():
+        if pdf.is_file() and (site / "_build" / "html" / folder).is_dir():
             shutil.copyfile(pdf, site / "_build" / "html" / folder / PDF_NAME)
     _publish(site / "_build" / "html", html)
     book_stamp.write_text(book_key + "\n")
@@ -263,6 +268,10 @@ def build_pdf(source: Path = paths.REPO_ROOT, build_dir: Path | None = None) -> 
     shutil.copyfile(built.with_suffix(".log"), target.with_suffix(".log"))
     _place_pdf(built, build_dir / "html" / PDF_NAME)
     print(f"built {target}")
+    from analysis.presentation import language
+
+    if not language.has_edition(source, editions.RUSSIAN):
+        return 0
     return build_russian_pdf(source, build_dir)
 
 

@@ -21,7 +21,9 @@ reports the error, and the build fails.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
+import fcntl
 import json
 import multiprocessing
 import os
@@ -29,7 +31,7 @@ import shutil
 import signal
 import sys
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from analysis import paths
@@ -262,9 +264,26 @@ def execute_one(notebook: str, cache_dir: str, timeout: int) -> tuple[str, str |
                        ).execute()
     except (CellExecutionError, CellTimeoutError) as error:
         return Path(notebook).name, f"{type(error).__name__}"
-    get_cache(cache_dir).cache_notebook_bundle(CacheBundleIn(nb, notebook),
-                                               check_validity=False, overwrite=True)
+    with writing(cache_dir):
+        get_cache(cache_dir).cache_notebook_bundle(CacheBundleIn(nb, notebook),
+                                                   check_validity=False, overwrite=True)
     return Path(notebook).name, None
+
+
+@contextlib.contextmanager
+def writing(cache_dir: str | Path) -> Iterator[None]:
+    """One process at a time writes to the execution cache. jupyter-cache prunes it
+    after each write in two queries, so a copy another worker adds between them is
+    taken for an old one: removed, or (its file not yet written) a KeyError that stops
+    the executor."""
+    lock = Path(f"{cache_dir}.lock")
+    lock.parent.mkdir(parents=True, exist_ok=True)
+    with lock.open("a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def _with_the_others(notebook: Path, reason: str) -> bool:

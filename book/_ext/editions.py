@@ -94,8 +94,11 @@ def add_switch(app: Sphinx, pagename: str, templatename: str, context: dict, doc
     alternates search engines read."""
     if app.builder.format != "html" or doctree is None and pagename != "search":
         return
-    folders = app.config.book_editions
+    folders = {edition: folder for edition, folder in app.config.book_editions.items()
+               if language.has_edition(Path(app.srcdir), edition)}
     here = app.config.language or language.ENGLISH
+    if folders.keys() <= {here}:
+        return  # a book in one language has nothing to switch to
     links, alternates = [], []
     for other in folders:
         if other == here:

@@ -8,6 +8,7 @@ import re
 import shutil
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -99,3 +100,21 @@ def test_an_executor_that_fails_stops_the_build(tmp_path, capfd):
         execution.execute_interruptibly({tmp_path / "a.ipynb": "new or edited cells"},
                                         tmp_path, site)
     assert "_config.yml" in capfd.readouterr().err  # the child's own traceback
+
+
+def test_one_process_at_a_time_writes_the_execution_cache(tmp_path):
+    """jupyter-cache prunes after each write in two queries; a copy written between them
+    by a second worker would be removed (execution.writing)."""
+    cache, order = tmp_path / "cache", []
+
+    def second_writer():
+        with execution.writing(cache):
+            order.append("second")
+
+    with execution.writing(cache):
+        other = threading.Thread(target=second_writer)
+        other.start()
+        other.join(0.5)  # it waits for the lock
+        order.append("first done")
+    other.join(10)
+    assert order == ["first done", "second"]

@@ -122,6 +122,13 @@ def collect() -> Iterator[set[str]]:
         stop_collecting(messages)
 
 
+def has_edition(book: Path, language: str) -> bool:
+    """Whether the book whose source is ``book`` has an edition in ``language``: the
+    English one always; another when the book holds its translations
+    (``locale/<language>``). A book without them is built in English only."""
+    return language == ENGLISH or (Path(book) / "locale" / language).is_dir()
+
+
 def catalogue_path(language: str) -> Path:
     """The exhibit catalogue of ``language`` (tools/translations.py merges it)."""
     return paths.REPO_ROOT / "locale" / language / "LC_MESSAGES" / "exhibits.po"
