@@ -87,6 +87,8 @@ pdf: data
 
 NBVAL := --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg
 
+# The link check skips links into a PDF's named destinations: it would read the PDF as
+# HTML to find them (tests/integration/test_pdf.py checks them with pdfinfo instead).
 # nbval runs twice: on this CPU as it is, then with NumPy's SIMD levels above its
 # baseline switched off and another OpenBLAS kernel, as on an older processor; the
 # stored outputs must match both (see "What a build guarantees" in the README).
@@ -95,6 +97,7 @@ test: book pdf $(AXE)
 	NPY_DISABLE_CPU_FEATURES="$$($(PY) tools/wider_simd.py)" OPENBLAS_CORETYPE=Haswell \
 	  $(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadfile -p no:cacheprovider $(NBVAL) notebooks
 	$(BIN)/pytest --check-links --check-anchors --check-links-ignore 'https?://.*' \
+	  --check-links-ignore '.*\.pdf\#' \
 	  -p no:cacheprovider $(BUILD_DIR)/html \
 	  --ignore=$(BUILD_DIR)/html/_sources --ignore=$(BUILD_DIR)/html/_static \
 	  --ignore=$(BUILD_DIR)/html/ru/_sources --ignore=$(BUILD_DIR)/html/ru/_static
