@@ -198,9 +198,7 @@ def build_html(source: Path = paths.REPO_ROOT, build_dir: Path | None = None,
         print(f"BUILD FAILED (exit {returncode}); {html} was not updated.", file=sys.stderr)
         return returncode
     (site / "sphinx-inputs-html.txt").write_text(sphinx_key + "\n")
-    from analysis.presentation import language  # babel: only when a build runs
-
-    if language.has_edition(source, editions.RUSSIAN):
+    if editions.translated(source):
         russian_started = time.perf_counter()
         returncode = build_russian(source, build_dir)
         print(f"{RUSSIAN_EDITION_TIME} {time.perf_counter() - russian_started:.1f} s (from "
@@ -268,11 +266,7 @@ def build_pdf(source: Path = paths.REPO_ROOT, build_dir: Path | None = None) -> 
     shutil.copyfile(built.with_suffix(".log"), target.with_suffix(".log"))
     _place_pdf(built, build_dir / "html" / PDF_NAME)
     print(f"built {target}")
-    from analysis.presentation import language
-
-    if not language.has_edition(source, editions.RUSSIAN):
-        return 0
-    return build_russian_pdf(source, build_dir)
+    return build_russian_pdf(source, build_dir) if editions.translated(source) else 0
 
 
 def _place_pdf(built: Path, target: Path) -> None:

@@ -62,6 +62,13 @@ def gettext(folder: Path, source: Path = paths.REPO_ROOT) -> Path:
 
 
 RUSSIAN = "ru"
+
+
+def translated(source: Path) -> bool:
+    """Whether the book in ``source`` has a Russian edition (it holds its catalogues)."""
+    from analysis.presentation import language
+
+    return language.has_edition(source, RUSSIAN)
 SHARED = ("book", "LICENSE", "LICENSE-content")  # what the Russian source tree shares
 
 

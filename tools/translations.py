@@ -27,10 +27,11 @@ from babel.messages.pofile import read_po, write_po
 
 from analysis import paths
 from analysis.presentation import language
+from tools import editions
 
-LANGUAGE = "ru"
+LANGUAGE = editions.RUSSIAN
 LOCALE = paths.REPO_ROOT / "locale"
-MESSAGES = LOCALE / LANGUAGE / "LC_MESSAGES"
+MESSAGES = language.catalogue_path(LANGUAGE).parent
 TERMS = LOCALE / LANGUAGE / "terms.csv"
 PROJECT = "The SCO and Regional Security in Central Asia"
 
@@ -157,8 +158,6 @@ def coverage(templates: dict[str, Catalog], used: dict[str, set[str]] | None
 def check() -> int:
     """Every catalogue complete and current, and holding exactly what the book shows
     (its prose as Sphinx extracts it now; its exhibits as the last build drew them)."""
-    from tools import editions
-
     term_base = terms()
     found = [line for name, path in catalogues().items()
              for line in problems(load(path), name, term_base)]
@@ -206,8 +205,6 @@ def exhibit_messages(site: Path, said: Path | None = None) -> dict[str, set[str]
             language.say(text, LANGUAGE)
         for message in messages:
             found.setdefault(message, set()).add(where)
-
-    from tools import editions
 
     executed = editions.executed_notebooks(site)
     glue = site / "_build" / "jupyter_execute" / "notebooks"
@@ -264,8 +261,6 @@ def main(argv: list[str]) -> int:
     if argv[:1] == ["check"]:
         return check()
     if argv[:1] == ["extract"]:
-        from tools import editions
-
         with tempfile.TemporaryDirectory() as folder:
             extract(editions.gettext(Path(folder)))
         site = paths.build_dir() / "site"

@@ -89,7 +89,7 @@ def _allowed_words() -> set[str]:
     sources = [paths.BIBLIOGRAPHY.read_text(encoding="utf-8")]
     with (paths.REPO_ROOT / "data" / "registry.csv").open(encoding="utf-8") as handle:
         sources += [" ".join(row.values()) for row in csv.DictReader(handle)]
-    exhibits = translations.load(translations.MESSAGES / "exhibits.po")
+    exhibits = translations.load(language.catalogue_path("ru"))
     sources += [str(m.id) for m in exhibits if m.id and "verbatim" in m.flags]
     sources.append(PROPER_NAMES.read_text(encoding="utf-8"))
     for text in sources:

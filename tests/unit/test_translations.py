@@ -5,6 +5,8 @@ problem the check reports."""
 
 from __future__ import annotations
 
+import datetime
+
 from babel.messages.catalog import Catalog
 
 from tools import translations
@@ -82,8 +84,6 @@ def test_merging_what_did_not_change_changes_no_byte(tmp_path):
     path = tmp_path / "chapter.po"
     translations.save(_catalog(("Overview", "Обзор")), path)
     before = path.read_bytes()
-    import datetime
-
     template = Catalog(creation_date=datetime.datetime(2030, 1, 1, 12, 0))  # a later run
     template.add("Overview")
     translations.save(translations.merge(template, path), path)
