@@ -21,12 +21,15 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import dataclasses
 import hashlib
+import json
 import os
 import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterable
 from pathlib import Path
@@ -55,6 +58,7 @@ def content_key(patterns: Iterable[str], root: Path = paths.REPO_ROOT) -> str:
 PDF_NAME = "book.pdf"  # the PDF edition, in _build/pdf and at the root of the site
 RUSSIAN_EDITION_TIME = "Russian edition built in"  # what make bench reads
 RUSSIAN_PDF_NAME = "book-ru.pdf"  # the Russian one, in _build/pdf (ru/book.pdf in the site)
+RUSSIAN_LOG = "sphinx.log"  # the Russian edition's Sphinx output, printed when it ends
 
 class BuildError(Exception):
     """A build that cannot go on, said in one line (the published book is unchanged)."""
@@ -122,44 +126,100 @@ def _check_writable(folder: Path, what: str) -> None:
         raise BuildError(f"the {what} {folder} cannot be written: {_reason(error)}") from None
 
 
-# What Sphinx reads besides the pages, which it does not track: when any of it changed
-# (the book's extensions and the package modules they import, the curated tables and
-# the catalogues they read, templates, styles, bibliography, configuration, or the
-# installed software), Sphinx reads every page again instead of reusing its doctrees.
-SPHINX_INPUTS = ("book/**/*", "_config.yml", "_toc.yml", "LICENSE*", "src/analysis/**/*.py",
-                 "data/curated/*.csv", "locale/**/*")
+# What Sphinx reads besides the pages, which it does not track itself: the book's
+# extensions, templates, styles and bibliography, its configuration and licences...
+SPHINX_INPUTS = ("book/**/*", "_config.yml", "_toc.yml", "LICENSE*")
+# ...and whatever else its process read (the package modules the extensions import,
+# the curated tables and catalogues they open, the environment variables), recorded as
+# it read them (analysis.provenance) into this file, beside the doctrees.
+SPHINX_RECORD_ENV = "SCO_SPHINX_RECORD"
 
 
-def drop_stale_doctrees(source: Path, site: Path, builder: str) -> str:
+def sphinx_record(site: Path, builder: str) -> Path:
+    return site / f"sphinx-read-{builder}.json"
+
+
+def record_sphinx_reads() -> None:
+    """In a Sphinx child of the build: record what this process reads outside its site
+    (the record's folder, which holds its output), and save it when it exits (unless a
+    file it read changed meanwhile)."""
+    import atexit
+
+    file = os.environ.pop(SPHINX_RECORD_ENV, None)  # before recording: no input
+    if file:
+        from analysis import provenance
+
+        provenance.start(outputs=Path(file).parent)
+        atexit.register(provenance.save, Path(file), "sphinx")
+
+
+def _is_page(name: str, source: Path) -> bool:
+    """Whether the file a record names is a notebook page (Sphinx tracks those itself)."""
+    from analysis import provenance
+
+    file = provenance.path(name)
+    return file.parent == source / "notebooks" and file.suffix == ".ipynb"
+
+
+def drop_stale_doctrees(source: Path, site: Path, builder: str,
+                        environment: dict | None = None) -> str:
     """Remove Sphinx's doctrees if what it reads besides the pages changed since the last
-    successful build with ``builder``; return the key to stamp after this one."""
+    successful build with ``builder`` (its child given ``environment``, by default this
+    process's); return the key to stamp after this one. The record of what that build
+    read is used up: the child writes the next one."""
     from analysis import provenance
 
     key = content_key(SPHINX_INPUTS, source) + provenance.installed()
-    stamp = site / f"sphinx-inputs-{builder}.txt"
-    if not stamp.is_file() or stamp.read_text().strip() != key:
+    stamp, record = site / f"sphinx-inputs-{builder}.txt", sphinx_record(site, builder)
+    read = execution.read_record(record)
+    if (not stamp.is_file() or stamp.read_text().strip() != key or read is None
+            or provenance.changes(read, environment)):
         shutil.rmtree(site / "_build" / ".doctrees", ignore_errors=True)
+    record.unlink(missing_ok=True)
     return key
 
 
-# Jupyter Book's command line, without the IRI grammar it never uses.
-JUPYTER_BOOK = ("import sys; from tools import execution; execution.skip_unused_grammar(); "
+def sphinx_done(site: Path, builder: str, key: str, succeeded: bool, source: Path) -> None:
+    """After a Sphinx build: if it succeeded, stamp its key and keep what it read besides
+    what Sphinx tracks itself, for the next build to compare (nothing, if a file changed
+    while it ran); if it failed, keep no record, so that the next reads every page."""
+    file = sphinx_record(site, builder)
+    read = execution.read_record(file) if succeeded else None
+    if read is None:
+        file.unlink(missing_ok=True)
+        return
+    read["files"] = {name: seen for name, seen in read["files"].items()
+                     if not _is_page(name, source)}
+    paths.replace_atomically(file, json.dumps(read, indent=1) + "\n")
+    (site / f"sphinx-inputs-{builder}.txt").write_text(key + "\n")
+
+
+# Jupyter Book's command line, without the IRI grammar it never uses, recording what it
+# reads when the build asks (record_sphinx_reads).
+JUPYTER_BOOK = ("import sys; from tools import build, execution; "
+                "execution.skip_unused_grammar(); build.record_sphinx_reads(); "
                 "from jupyter_book.cli.main import main; sys.argv[0] = 'jupyter-book'; main()")
 
 
-def _run_sphinx(source: Path, site: Path, *options: str, env: dict | None = None) -> int:
-    """``jupyter-book build`` (Sphinx) of ``source`` into ``site``, warnings as errors, in
-    a child that dies with this process."""
+def _start_sphinx(source: Path, site: Path, *options: str, builder: str = "html",
+                  env: dict | None = None, log: Path | None = None) -> subprocess.Popen:
+    """Start ``jupyter-book build`` (Sphinx) of ``source`` into ``site``, warnings as
+    errors, in a child that dies with this process and records what it reads besides
+    the pages; its output goes to ``log`` if given."""
     command = [sys.executable, "-c", JUPYTER_BOOK, "build", str(source), "--path-output",
                str(site), *options, "-W", "-n", "--keep-going"]
-    return subprocess.run(command, check=False, env=env,
-                          preexec_fn=execution.die_with_parent).returncode
+    env = {**(os.environ if env is None else env),
+           SPHINX_RECORD_ENV: str(sphinx_record(site, builder))}
+    with open(log, "w", encoding="utf-8") if log else contextlib.nullcontext() as output:
+        return subprocess.Popen(command, env=env, stdout=output,
+                                stderr=subprocess.STDOUT if log else None,
+                                preexec_fn=execution.die_with_parent)
 
 
 def _nothing_changed(source: Path, build_dir: Path, book_key: str) -> bool:
-    """The published book is current: the same book inputs, and every notebook's
-    current record reports no change to what it read (files anywhere, environment,
-    installed software, data)."""
+    """The published book is current: the same book inputs, every notebook's current
+    record and every edition's Sphinx record report no change to what it read (files
+    anywhere, environment, installed software, data)."""
     html, stamp = build_dir / "html", build_dir / "book-key.txt"
     if not ((html / "index.html").is_file() and stamp.is_file()
             and stamp.read_text().strip() == book_key):
@@ -167,11 +227,12 @@ def _nothing_changed(source: Path, build_dir: Path, book_key: str) -> bool:
     from analysis import provenance
 
     site = execution.Site(build_dir / "site")
-    for notebook in (source / "notebooks").glob("*.ipynb"):
-        record = execution.read_record(site.records / f"{notebook.stem}.json")
-        if record is None or provenance.changes(record):
-            return False
-    return True
+    records = [site.records / f"{notebook.stem}.json"
+               for notebook in (source / "notebooks").glob("*.ipynb")]
+    records += [sphinx_record(build_dir / folder, "html") for folder in ("site", "site-ru")
+                if folder == "site" or editions.translated(source)]
+    return all((record := execution.read_record(file)) is not None
+               and not provenance.changes(record) for file in records)
 
 
 def build_html(source: Path = paths.REPO_ROOT, build_dir: Path | None = None,
@@ -189,24 +250,24 @@ def build_html(source: Path = paths.REPO_ROOT, build_dir: Path | None = None,
     book_stamp.unlink(missing_ok=True)
     _check_writable(paths.cache_dir(), "data cache")
     execution.prepare(source, site)
-    sphinx_key = drop_stale_doctrees(source, site, "html")
     started = time.perf_counter()
-    shutil.rmtree(site / "_build" / "html", ignore_errors=True)  # every page written anew
-    returncode = _run_sphinx(source, site)
-    execution.adopt_all((source / "notebooks").glob("*.ipynb"), execution.Site(site))
+    # The editions' Sphinx builds run at once, one per core: the Russian one needs only
+    # the execution cache, unless a notebook is not in it yet (myst-nb executes it first).
+    english = _start_edition(source, site, "html")
+    russian = _start_russian(source, build_dir, "html") if editions.translated(source) else None
+    returncode = _finish_english(source, english)
+    if editions.translated(source) and returncode == 0 and russian is None:
+        russian = _start_russian(source, build_dir, "html", after_english=True)
+    russian_code = _finish(russian, source) if russian else 0
     if returncode != 0:
         print(f"BUILD FAILED (exit {returncode}); {html} was not updated.", file=sys.stderr)
         return returncode
-    (site / "sphinx-inputs-html.txt").write_text(sphinx_key + "\n")
-    if editions.translated(source):
-        russian_started = time.perf_counter()
-        returncode = build_russian(source, build_dir)
-        print(f"{RUSSIAN_EDITION_TIME} {time.perf_counter() - russian_started:.1f} s (from "
-              "the English edition's executions)")
-        if returncode != 0:
-            print(f"BUILD FAILED (Russian edition, exit {returncode}); {html} was not "
-                  "updated.", file=sys.stderr)
-            return returncode
+    if russian_code != 0:
+        print(f"BUILD FAILED (Russian edition, exit {russian_code}); {html} was not "
+              "updated.", file=sys.stderr)
+        return russian_code
+    if russian:
+        _say_untranslated()
         shutil.copytree(build_dir / "site-ru" / "_build" / "html",
                         site / "_build" / "html" / editions.RUSSIAN)
     else:
@@ -221,82 +282,139 @@ def build_html(source: Path = paths.REPO_ROOT, build_dir: Path | None = None,
     return 0
 
 
-def build_russian(source: Path, build_dir: Path) -> int:
-    """Build the Russian edition into ``build_dir``/site-ru/_build/html from the English
-    build's executed notebooks (tools/editions.py); say how much of it is not yet
-    translated. Return the exit status."""
-    from tools import translations
+# Each builder's Sphinx options and the settings its child gets (book/_ext/pdf_edition.py:
+# the PDF's own settings, no code).
+BUILDERS = {"html": ((), {}), "latex": (("--builder", "pdflatex"), {"SCO_EDITION": "pdf"})}
 
+
+@dataclasses.dataclass
+class _Edition:
+    """One edition's Sphinx build, running: its site, builder, key, log and time."""
+
+    site: Path
+    builder: str
+    key: str
+    process: subprocess.Popen
+    started: float
+    log: Path | None = None
+    seconds: float = 0.0
+
+    def __post_init__(self) -> None:
+        self._waiter = threading.Thread(target=self._wait, daemon=True)
+        self._waiter.start()
+
+    def _wait(self) -> None:  # its own end, not when it was waited for
+        self.process.wait()
+        self.seconds = time.perf_counter() - self.started
+
+    def wait(self) -> int:
+        self._waiter.join()
+        return self.process.returncode
+
+
+def _start_edition(source: Path, site: Path, builder: str, *options: str,
+                   log: Path | None = None, started: float | None = None) -> _Edition:
+    """Start the Sphinx build of the book (or staged edition) in ``source`` into ``site``
+    with ``builder``, after dropping its doctrees if what it reads besides the pages
+    changed."""
+    builder_options, settings = BUILDERS[builder]
+    env = {**os.environ, **settings}
+    if builder == "html":
+        shutil.rmtree(site / "_build" / "html", ignore_errors=True)  # every page anew
+    else:  # only a PDF made by this build may be published
+        (site / "_build" / "latex" / "book.pdf").unlink(missing_ok=True)
+    key = drop_stale_doctrees(source, site, builder, env)
+    process = _start_sphinx(source, site, *builder_options, *options, builder=builder,
+                            env=env, log=log)
+    return _Edition(site, builder, key, process,
+                    time.perf_counter() if started is None else started, log)
+
+
+def _start_russian(source: Path, build_dir: Path, builder: str,
+                   after_english: bool = False) -> _Edition | None:
+    """Stage the Russian edition from the English build's executions and start its
+    Sphinx build in ``build_dir``/site-ru, its output in a log; None when a notebook has
+    no cached execution yet (then it starts after the English build)."""
     site, site_ru = build_dir / "site", build_dir / "site-ru"
-    config = editions.stage(source, editions.executed_notebooks(site), site_ru / "source")
-    sphinx_key = drop_stale_doctrees(source, site_ru, "html")
-    shutil.rmtree(site_ru / "_build" / "html", ignore_errors=True)
-    returncode = _run_sphinx(site_ru / "source", site_ru, "--config", str(config),
-                             "--toc", str(site_ru / "source" / "_toc.yml"))
-    if returncode == 0:
-        (site_ru / "sphinx-inputs-html.txt").write_text(sphinx_key + "\n")
-        unfinished = translations.count_problems()
-        if unfinished:
-            print(f"Russian edition: {unfinished} catalogue problems (untranslated, fuzzy "
-                  "or changed roles): python -m tools.translations check", file=sys.stderr)
+    started = time.perf_counter()
+    try:
+        config = editions.stage(source, editions.executed_notebooks(site), site_ru / "source")
+    except KeyError:
+        if after_english:
+            raise BuildError("the Russian edition found a notebook with no execution in "
+                             f"the cache of {site}") from None
+        return None
+    return _start_edition(site_ru / "source", site_ru, builder, "--config", str(config),
+                          "--toc", str(site_ru / "source" / "_toc.yml"),
+                          log=site_ru / RUSSIAN_LOG, started=started)
+
+
+def _finish_english(source: Path, english: _Edition) -> int:
+    """Wait for the English build and adopt the records of any notebook myst-nb
+    executed in it."""
+    returncode = _finish(english, source)
+    execution.adopt_all((source / "notebooks").glob("*.ipynb"), execution.Site(english.site))
     return returncode
 
 
+def _finish(edition: _Edition, source: Path) -> int:
+    """Wait for ``edition``'s build, print its output (if it went to a log) and keep
+    what it read; return its exit status."""
+    returncode = edition.wait()
+    if edition.log is not None:
+        print(edition.log.read_text(encoding="utf-8"), end="", flush=True)
+        print(f"{RUSSIAN_EDITION_TIME} {edition.seconds:.1f} s (from the English "
+              "edition's executions, beside its Sphinx build)", flush=True)
+    sphinx_done(edition.site, edition.builder, edition.key, returncode == 0, source)
+    return returncode
+
+
+def _say_untranslated() -> None:
+    from tools import translations
+
+    unfinished = translations.count_problems()
+    if unfinished:
+        print(f"Russian edition: {unfinished} catalogue problems (untranslated, fuzzy or "
+              "changed roles): python -m tools.translations check", file=sys.stderr)
+
+
 def build_pdf(source: Path = paths.REPO_ROOT, build_dir: Path | None = None) -> int:
-    """Build the PDF with XeLaTeX into ``build_dir``/pdf/book.pdf (same execution cache)."""
+    """Build the PDF editions with XeLaTeX into ``build_dir``/pdf (same execution cache),
+    both at once."""
     build_dir = build_dir or paths.build_dir()
     site = build_dir / "site"
     _check_writable(paths.cache_dir(), "data cache")
     execution.prepare(source, site)
-    sphinx_key = drop_stale_doctrees(source, site, "latex")
-    built = site / "_build" / "latex" / "book.pdf"
-    built.unlink(missing_ok=True)  # only a PDF made by this build may be published
-    # book/_ext/pdf_edition.py: the PDF's own settings (no code)
-    returncode = _run_sphinx(source, site, "--builder", "pdflatex",
-                             env={**os.environ, "SCO_EDITION": "pdf"})
-    execution.adopt_all((source / "notebooks").glob("*.ipynb"), execution.Site(site))
+    english = _start_edition(source, site, "latex")
+    translated = editions.translated(source)
+    russian = _start_russian(source, build_dir, "latex") if translated else None
+    returncode = _finish_english(source, english)
+    if translated and returncode == 0 and russian is None:
+        russian = _start_russian(source, build_dir, "latex", after_english=True)
+    russian_code = _finish(russian, source) if russian else 0
+    failed = _take_pdf(site / "_build" / "latex" / "book.pdf", returncode,
+                       build_dir / "pdf" / PDF_NAME, build_dir / "html" / PDF_NAME, "")
+    if translated:
+        failed = failed or _take_pdf(build_dir / "site-ru" / "_build" / "latex" / "book.pdf",
+                                     russian_code, build_dir / "pdf" / RUSSIAN_PDF_NAME,
+                                     build_dir / "html" / editions.RUSSIAN / PDF_NAME,
+                                     " (Russian edition)")
+    return failed
+
+
+def _take_pdf(built: Path, returncode: int, target: Path, published: Path, which: str) -> int:
+    """Copy a PDF that its build made to ``target``, with its LaTeX log (the PDF tests read
+    its overfull lines), and into the published site; or say that it failed."""
     if returncode != 0 or not built.is_file():
-        print(f"PDF BUILD FAILED (exit {returncode}).", file=sys.stderr)
+        print(f"PDF BUILD FAILED{which} (exit {returncode}).", file=sys.stderr)
         return returncode or 1
-    (site / "sphinx-inputs-latex.txt").write_text(sphinx_key + "\n")
-    target = build_dir / "pdf" / PDF_NAME
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(built, target)
-    # the LaTeX log beside it: the PDF tests read its overfull lines
     shutil.copyfile(built.with_suffix(".log"), target.with_suffix(".log"))
-    _place_pdf(built, build_dir / "html" / PDF_NAME)
-    print(f"built {target}")
-    return build_russian_pdf(source, build_dir) if editions.translated(source) else 0
-
-
-def _place_pdf(built: Path, target: Path) -> None:
-    """Into the published site, which links to it (if there is a site)."""
-    if target.parent.is_dir():
-        staged = target.with_name(target.name + ".new")
+    if published.parent.is_dir():  # the site links to it (if there is a site)
+        staged = published.with_name(published.name + ".new")
         shutil.copyfile(built, staged)
-        staged.replace(target)
-
-
-def build_russian_pdf(source: Path, build_dir: Path) -> int:
-    """The Russian PDF, from the English build's executions, into
-    ``build_dir``/pdf/book-ru.pdf and the Russian site."""
-    site, site_ru = build_dir / "site", build_dir / "site-ru"
-    config = editions.stage(source, editions.executed_notebooks(site), site_ru / "source")
-    sphinx_key = drop_stale_doctrees(source, site_ru, "latex")
-    built = site_ru / "_build" / "latex" / "book.pdf"
-    built.unlink(missing_ok=True)
-    returncode = _run_sphinx(site_ru / "source", site_ru, "--builder", "pdflatex",
-                             "--config", str(config), "--toc",
-                             str(site_ru / "source" / "_toc.yml"),
-                             env={**os.environ, "SCO_EDITION": "pdf"})
-    if returncode != 0 or not built.is_file():
-        print(f"PDF BUILD FAILED (Russian edition, exit {returncode}).", file=sys.stderr)
-        return returncode or 1
-    (site_ru / "sphinx-inputs-latex.txt").write_text(sphinx_key + "\n")
-    target = build_dir / "pdf" / RUSSIAN_PDF_NAME
-    shutil.copyfile(built, target)
-    shutil.copyfile(built.with_suffix(".log"), target.with_suffix(".log"))
-    _place_pdf(built, build_dir / "html" / editions.RUSSIAN / PDF_NAME)
+        staged.replace(published)
     print(f"built {target}")
     return 0
 

@@ -154,14 +154,17 @@ def _started_with() -> dict[str, str]:
     return {os.fsdecode(name): os.fsdecode(value) for name, value in pairs}
 
 
-def start() -> None:
-    """Record from now on what this process reads (once; the audit hook stays)."""
+def start(outputs: Path | None = None) -> None:
+    """Record from now on what this process reads (once; the audit hook stays), but
+    nothing in the folder of its ``outputs``."""
     global _started, _skipped
     if _started:
         return
     _started = True
     _inherited.update(_started_with())
     _skipped = _not_inputs()
+    if outputs is not None:
+        _skipped += (os.path.realpath(outputs).rstrip("/") + "/",)
     _watch_environment()
     sys.addaudithook(_on_event)
 

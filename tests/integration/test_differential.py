@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import time
 
@@ -39,14 +40,19 @@ MODULES = {
     "table.csv": "a,b\n1,2\n",
 }
 MARKER = """\
+import os
+from pathlib import Path
+
 from docutils import nodes
 
 MARK = "mark one"
+WORDS = Path(__file__).resolve().parents[2] / "data" / "words.txt"  # no input by name
 
 
 def add(app, doctree):
+    text = f"{MARK}, {WORDS.read_text().strip()}, {os.environ.get('BOOK_MARK', 'unset')}"
     for section in doctree.findall(nodes.section):
-        section += nodes.paragraph(text=MARK)
+        section += nodes.paragraph(text=text)
         break
 
 
@@ -68,6 +74,7 @@ def book(tiny_book, tmp_path):
     notebooks = source / "notebooks"
     (source / "data").mkdir()
     (source / "data" / "points.csv").write_text("x,y\n1,2\n")  # a data file of the book
+    (source / "data" / "words.txt").write_text("words one\n")  # a file the extension reads
     for name, text in MODULES.items():
         (notebooks / name).write_text(text)
     (source / "book" / "_ext" / "marker.py").write_text(MARKER)  # an extension of its own
@@ -79,11 +86,21 @@ def book(tiny_book, tmp_path):
 
 
 def _env(tmp_path, **settings: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("BOOK_SETTING", "MPLCONFIGDIR")}
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("BOOK_SETTING", "BOOK_MARK", "MPLCONFIGDIR")}
     return {**env, **settings}
 
 
 OUTPUT = "<pre><span></span>"  # how a published page shows a cell's printed output
+
+
+READ_AGAIN = re.compile(r"updating environment: .*?(\d+) added, (\d+) changed")
+
+
+def pages_read_again(log: str) -> int:
+    """How many pages the English edition's Sphinx build read (the first it reports)."""
+    added, changed = READ_AGAIN.search(log).groups()
+    return int(added) + int(changed)
 
 
 def _same_as_cold(source, incremental, tmp_path, env, name: str) -> None:
@@ -95,7 +112,8 @@ def _same_as_cold(source, incremental, tmp_path, env, name: str) -> None:
 def test_an_edit_of_any_input_gives_the_book_a_cold_build_gives(book, tmp_path):
     incremental = tmp_path / "incremental"
     differential.build(book, incremental, _env(tmp_path))
-    assert "mark one" in (incremental / "html" / "notebooks" / "control.html").read_text()
+    assert "mark one, words one, unset" in (incremental / "html" / "notebooks" /
+                                            "control.html").read_text()
 
     notebooks = book / "notebooks"
     _edit(notebooks / "helper.py", '"hello"', '"hello again"')  # a module it imports
@@ -105,11 +123,13 @@ def test_an_edit_of_any_input_gives_the_book_a_cold_build_gives(book, tmp_path):
     _edit(book / "book" / "references.bib", "Karaganda Economic University",
           "Karaganda University")  # the bibliography
     _edit(book / "book" / "_ext" / "marker.py", "mark one", "mark two")  # an extension
+    (book / "data" / "words.txt").write_text("words two\n")  # a file it reads
     _edit(book / "_config.yml", "The SCO and Regional Security", "A Tiny Book")  # the config
     rc = tmp_path / "mplconfig"
     rc.mkdir()
     (rc / "matplotlibrc").write_text("lines.linewidth: 3.5\n")  # a matplotlib setting
-    env = _env(tmp_path, BOOK_SETTING="on", MPLCONFIGDIR=str(rc))  # and the environment
+    env = _env(tmp_path, BOOK_SETTING="on", BOOK_MARK="marked",  # and the environment
+               MPLCONFIGDIR=str(rc))
 
     result = differential.build(book, incremental, env)
     html = incremental / "html"
@@ -120,6 +140,8 @@ def test_an_edit_of_any_input_gives_the_book_a_cold_build_gives(book, tmp_path):
         "data file": ("notebooks/data.html", OUTPUT + "30"),
         "bibliography": ("book/index.html", "Karaganda University"),
         "extension": ("notebooks/control.html", "mark two"),
+        "file an extension reads": ("notebooks/control.html", "words two"),
+        "variable an extension reads": ("notebooks/control.html", "marked"),
         "configuration": ("notebooks/control.html", "A Tiny Book"),
         "environment variable": ("notebooks/setting.html", OUTPUT + "on"),
         "matplotlib setting": ("notebooks/mplrc.html", OUTPUT + "3.5"),
@@ -133,6 +155,19 @@ def test_an_edit_of_any_input_gives_the_book_a_cold_build_gives(book, tmp_path):
     _same_as_cold(book, incremental, tmp_path, env, "edits")
 
 
+def test_a_file_or_variable_only_an_extension_reads_is_applied(book, tmp_path):
+    """No hand-kept list names data/words.txt or BOOK_MARK: Sphinx's record does."""
+    incremental = tmp_path / "incremental"
+    differential.build(book, incremental, _env(tmp_path))
+    (book / "data" / "words.txt").write_text("words two\n")
+    env = _env(tmp_path, BOOK_MARK="marked")
+    result = differential.build(book, incremental, env)
+    assert differential.executed(result) == []
+    page = (incremental / "html" / "notebooks" / "control.html").read_text()
+    assert "mark one, words two, marked" in page
+    _same_as_cold(book, incremental, tmp_path, env, "extension-reads")
+
+
 def test_a_reverted_notebook_never_brings_back_outputs_of_other_inputs(book, tmp_path):
     incremental, env = tmp_path / "incremental", _env(tmp_path)
     differential.build(book, incremental, env)
@@ -143,7 +178,9 @@ def test_a_reverted_notebook_never_brings_back_outputs_of_other_inputs(book, tmp
     nbformat.write(cells, notebook)  # A -> B
     differential.build(book, incremental, env)
     _edit(book / "notebooks" / "helper.py", '"hello"', '"hello, edited"')
-    differential.build(book, incremental, env)  # B runs with the edited module
+    result = differential.build(book, incremental, env)  # B runs with the edited module
+    # no extension reads the module: Sphinx reads again the one page that executed
+    assert pages_read_again(result.stdout) == 1, result.stdout[-3000:]
     notebook.write_text(original)  # B -> A: A's cached copy ran with the old module
 
     result = differential.build(book, incremental, env)

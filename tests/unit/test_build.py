@@ -4,6 +4,7 @@ publishing all of a book or none (or none at all when the executor fails)."""
 from __future__ import annotations
 
 import errno
+import os
 import re
 import shutil
 import subprocess
@@ -37,25 +38,81 @@ def test_book_inputs_cover_the_package_the_data_and_the_environment_not_the_tool
     assert not any(f.startswith("tools/") for f in files)
 
 
-def test_what_the_extensions_import_and_read_is_a_sphinx_input():
-    """An edit of a module a book extension imports (the languages layer, the numbering,
-    the thesis passages) or of a file it reads must make Sphinx read the pages again."""
-    code = ("import sys; sys.path.insert(0, 'book/_ext'); import pathlib\n"
-            "for ext in pathlib.Path('book/_ext').glob('*.py'): __import__(ext.stem)\n"
-            "from analysis.presentation import language\n"
-            "print(language.catalogue_path('ru'))\n"
-            "from analysis import paths; print(paths.CURATED_DIR)\n"
-            "for m in list(sys.modules.values()):\n"
-            "    f = getattr(m, '__file__', None) or ''\n"
-            "    if '/src/analysis/' in f: print(f)")
-    shown = subprocess.run([sys.executable, "-c", code], cwd=build.paths.REPO_ROOT,
-                           capture_output=True, text=True, check=True).stdout.split()
-    root = build.paths.REPO_ROOT
-    inputs = {p.resolve() for pattern in build.SPHINX_INPUTS for p in root.glob(pattern)}
-    catalogue, curated_dir, *modules = (Path(name).resolve() for name in shown)
-    assert modules and not set(modules) - inputs, set(modules) - inputs
-    assert catalogue in inputs
-    assert set(curated_dir.glob("*.csv")) <= inputs
+def _record_a_sphinx_child(tmp_path, code: str, **env: str) -> dict:
+    """Run ``code`` as the build runs Sphinx (recording its reads); its record."""
+    record = build.sphinx_record(tmp_path / "site", "html")
+    record.parent.mkdir(exist_ok=True, parents=True)
+    script = f"from tools import build; build.record_sphinx_reads()\n{code}"
+    subprocess.run([sys.executable, "-c", script], cwd=build.paths.REPO_ROOT, check=True,
+                   env={**os.environ, build.SPHINX_RECORD_ENV: str(record), **env})
+    return execution.read_record(record)
+
+
+def test_a_sphinx_child_records_the_modules_files_and_variables_it_reads_not_its_output(
+        tmp_path):
+    """What the book's extensions import and read (the languages layer, the thesis
+    passages, a catalogue) is recorded as Sphinx reads it, not listed by hand."""
+    (tmp_path / "words.txt").write_text("read\n")
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "page.doctree").write_text("what an earlier build wrote\n")
+    record = _record_a_sphinx_child(tmp_path, (
+        "import sys; sys.path.insert(0, 'book/_ext'); import pathlib, os\n"
+        "for ext in sorted(pathlib.Path('book/_ext').glob('*.py')): __import__(ext.stem)\n"
+        "from analysis.presentation import language\n"
+        "language.catalogue_path('ru').read_bytes()\n"
+        f"open({str(tmp_path / 'words.txt')!r}).read(); os.environ.get('BOOK_WORD')\n"
+        f"open({str(tmp_path / 'site' / 'page.doctree')!r}).read()"), BOOK_WORD="word")
+    files = record["files"]
+    catalogue = build.paths.REPO_ROOT / "locale" / "ru" / "LC_MESSAGES"
+    assert {"src/analysis/presentation/language.py", "src/analysis/data/thesis.py",
+            "book/_ext/exhibits.py", str(tmp_path / "words.txt")} <= files.keys()
+    assert any(name.startswith(catalogue.relative_to(build.paths.REPO_ROOT).as_posix())
+               for name in files)
+    assert not [name for name in files if name.startswith(str(tmp_path / "site"))]
+    assert record["environment"]["BOOK_WORD"] == "word"
+    assert build.SPHINX_RECORD_ENV not in record["environment"]
+
+
+@pytest.mark.parametrize("change", ["a file it read", "a variable it read", "no record"])
+def test_sphinx_reads_every_page_again_when_what_it_read_changed(tmp_path, change):
+    source, site = tmp_path / "book", tmp_path / "site"
+    (source / "book").mkdir(parents=True)
+    (source / "_config.yml").write_text("title: x\n")
+    words = tmp_path / "words.txt"
+    words.write_text("one\n")
+    doctrees = site / "_build" / ".doctrees"
+
+    def build_once(env) -> bool:  # whether the doctrees were kept
+        doctrees.mkdir(parents=True, exist_ok=True)
+        key = build.drop_stale_doctrees(source, site, "html", env)
+        kept = doctrees.is_dir()
+        record = _record_a_sphinx_child(
+            tmp_path, f"import os; open({str(words)!r}).read(); os.environ.get('BOOK_WORD')",
+            **env)
+        assert record is not None
+        build.sphinx_done(site, "html", key, True, source)
+        return kept
+
+    env = {"BOOK_WORD": "one"}
+    build_once(env)
+    assert build_once(env), "nothing changed, yet Sphinx would read every page again"
+    if change == "a file it read":
+        words.write_text("two\n")
+    elif change == "a variable it read":
+        env = {"BOOK_WORD": "two"}
+    else:
+        build.sphinx_record(site, "html").unlink()
+    assert not build_once(env)
+
+
+def test_a_failed_sphinx_build_leaves_no_record_so_the_next_reads_every_page(tmp_path):
+    site = tmp_path / "site"
+    record = build.sphinx_record(site, "html")
+    record.parent.mkdir(parents=True)
+    record.write_text('{"files": {}, "environment": {}, "raw": {}, "installed": ""}')
+    build.sphinx_done(site, "html", "key", False, tmp_path)
+    assert not record.exists()
+    assert not (site / "sphinx-inputs-html.txt").exists()
 
 
 def test_a_full_disk_while_publishing_keeps_the_old_book_and_leaves_no_copy(tmp_path,
