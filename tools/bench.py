@@ -226,7 +226,7 @@ DIFFERENTIAL = {
 def measure_differential(box: Sandbox, folder: Path) -> list[dict]:
     """After each kind of edit, an incremental build and a cold one (into a fresh
     folder, the data cache shared): the published files in which they differ."""
-    from tools import differential
+    from tools import differential, warm_kernels
 
     rows, env = [], dict(box.env)
     box.cold()
@@ -247,6 +247,12 @@ def measure_differential(box: Sandbox, folder: Path) -> list[dict]:
         shutil.rmtree(cold)
         rows.append({"edit": kind, "notebooks executed": len(executed),
                      "files that differ from a cold build": ", ".join(differing) or "none"})
+    cold = folder / "cold-kernels"  # the same tree, its kernels started cold, not forked
+    _, executed = box.build(build_dir=cold, env={**env, warm_kernels.COLD: "off"})
+    rows.append({"edit": "none, every kernel of the cold build started cold (not warm)",
+                 "notebooks executed": len(executed), "files that differ from a cold build":
+                 ", ".join(differential.differences(box.build_dir, cold)) or "none"})
+    shutil.rmtree(cold)
     return rows
 
 

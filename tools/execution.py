@@ -41,7 +41,7 @@ from analysis import paths
 # anything else it read changed.
 RUN_AFTER_THE_OTHERS = ("91_replication.ipynb",)
 DEPENDENCIES = paths.DEPENDENCIES_NAME  # the summary, beside the records
-NOTEBOOK_ENV = "SCO_NOTEBOOK"  # the notebook a kernel of the executor runs
+NOTEBOOK_ENV = paths.NOTEBOOK_ENV  # the notebook a kernel of the executor runs
 STARTUP = f"""\
 # Written by tools/execution.py: a kernel started by the book build records what it
 # reads from its first line on, and saves the record when it exits (analysis.provenance).
@@ -247,8 +247,11 @@ def die_with_parent() -> None:
         ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
 
 
-def execute_one(notebook: str, cache_dir: str, timeout: int) -> tuple[str, str | None]:
-    """Execute ``notebook`` in its folder and cache it: (name, error or None)."""
+def execute_one(notebook: str, cache_dir: str, timeout: int,
+                kernels: str | None = None) -> tuple[str, str | None]:
+    """Execute ``notebook`` in its folder and cache it: (name, error or None). With
+    ``kernels``, the folder of the warm kernels' spec (:func:`warm_kernels`), its kernel
+    is forked from the warm server."""
     import nbformat
     from jupyter_cache import get_cache
     from jupyter_cache.base import CacheBundleIn
@@ -257,17 +260,67 @@ def execute_one(notebook: str, cache_dir: str, timeout: int) -> tuple[str, str |
 
     nb = nbformat.read(notebook, as_version=4)
     os.environ[NOTEBOOK_ENV] = Path(notebook).stem  # the kernel saves its record by it
+    name = nb.metadata.kernelspec.name
+    manager = None
+    if kernels:
+        from jupyter_client import KernelManager
+        from jupyter_client.kernelspec import KernelSpecManager
+
+        manager = KernelManager(kernel_name=name, kernel_spec_manager=KernelSpecManager(
+            kernel_dirs=[kernels]))
     try:
-        NotebookClient(nb, timeout=timeout, kernel_name=nb.metadata.kernelspec.name,
+        NotebookClient(nb, km=manager, timeout=timeout, kernel_name=name,
                        record_timing=False,  # cell metadata is part of the cache key
                        resources={"metadata": {"path": str(Path(notebook).parent)}}
-                       ).execute()
+                       ).execute(cleanup_kc=True)  # shut down, even in a manager of ours
     except (CellExecutionError, CellTimeoutError) as error:
         return Path(notebook).name, f"{type(error).__name__}"
     with writing(cache_dir):
         get_cache(cache_dir).cache_notebook_bundle(CacheBundleIn(nb, notebook),
                                                    check_validity=False, overwrite=True)
     return Path(notebook).name, None
+
+
+@contextlib.contextmanager
+def warm_kernels(notebooks: Iterable[Path], wait: float = 120.0) -> Iterator[str | None]:
+    """A server of warm kernels for this build (tools/warm_kernels.py) and the folder of
+    the kernel specs, by the names ``notebooks`` ask for, that use it; None (kernels
+    start cold) if the server does not start."""
+    import subprocess
+    import tempfile
+
+    import nbformat
+
+    from tools import warm_kernels as warm
+
+    if os.environ.get(warm.COLD) == "off":
+        print(f"{warm.COLD}=off: kernels start cold", flush=True)
+        yield None
+        return
+    folder = Path(tempfile.mkdtemp(prefix="sco-kernels-"))  # a Unix socket's path is short
+    address = str(folder / "server")
+    server = subprocess.Popen([sys.executable, warm.__file__, "serve", address],
+                              preexec_fn=die_with_parent)
+    try:
+        deadline = time.monotonic() + wait
+        while not os.path.exists(address) and server.poll() is None:
+            if time.monotonic() > deadline:
+                break
+            time.sleep(0.02)
+        if not os.path.exists(address):
+            print(f"warm kernels did not start (exit {server.poll()}); kernels start cold",
+                  flush=True)
+            yield None
+            return
+        names = {nbformat.read(notebook, as_version=4).metadata.kernelspec.name
+                 for notebook in notebooks}
+        for name in sorted(names):
+            warm.write_kernel_spec(str(folder / "kernels"), name, address)
+        yield str(folder / "kernels")
+    finally:
+        server.kill()
+        server.wait()
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 @contextlib.contextmanager
@@ -316,8 +369,9 @@ def execute_in_parallel(stale: dict[Path, str], source: Path, site: Site) -> Non
                   if (source / "notebooks" / name).is_file()
                   and source / "notebooks" / name not in after]
     started, done, failed = time.perf_counter(), 0, []
-    with ProcessPoolExecutor(os.cpu_count(), mp_context=multiprocessing.get_context("spawn"),
-                             initializer=start_worker) as pool:
+    with warm_kernels([*stale, *appendices]) as kernels, ProcessPoolExecutor(
+            os.cpu_count(), mp_context=multiprocessing.get_context("spawn"),
+            initializer=start_worker) as pool:
         for batch in (first, None):
             if batch is None:  # the appendices, once the others' records are in
                 write_dependencies(site, source)
@@ -331,7 +385,7 @@ def execute_in_parallel(stale: dict[Path, str], source: Path, site: Site) -> Non
             try:
                 results = list(pool.map(execute_one, map(str, batch),
                                         [str(site.cache_dir)] * len(batch),
-                                        [timeout] * len(batch)))
+                                        [timeout] * len(batch), [kernels] * len(batch)))
             except BrokenProcessPool as error:
                 print(f"parallel execution stopped ({error}); Sphinx will execute the "
                       "remaining notebooks one by one", flush=True)

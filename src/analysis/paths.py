@@ -24,6 +24,7 @@ MIRROR_ENV = "SCO_DATA_MIRROR"
 CACHE_ENV = "SCO_DATA_CACHE"
 BUILD_ENV = "SCO_BUILD_DIR"
 RECORDS_ENV = "SCO_EXECUTION_RECORDS"
+NOTEBOOK_ENV = "SCO_NOTEBOOK"  # the notebook a kernel of the build's executor runs
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 DATA_DIR = REPO_ROOT / "data"

@@ -41,10 +41,11 @@ _written: set[str] = set()  # files this process opened for writing: its own out
 _inherited: dict[str, str] = {}  # the environment the process was started with
 _busy = threading.local()  # set while the hook itself reads a file
 _started = False
+_paused = False  # a warm kernel before its start-up (tools/warm_kernels.py)
 WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_APPEND | os.O_CREAT
 # Set by Jupyter for each kernel, or by the build to start the recording: no output
 # depends on them.
-IGNORED_VARIABLES = ("JPY_", paths.RECORDS_ENV, "IPYTHONDIR")
+IGNORED_VARIABLES = ("JPY_", paths.RECORDS_ENV, paths.NOTEBOOK_ENV, "IPYTHONDIR")
 
 
 def digest(file: Path) -> str | None:
@@ -103,7 +104,7 @@ def _note_file(name: str) -> None:
 
 
 def _on_event(event: str, args: tuple) -> None:
-    if event != "open" or getattr(_busy, "on", False):
+    if event != "open" or _paused or getattr(_busy, "on", False):
         return
     name, mode, flags = args
     if not isinstance(name, str | bytes | os.PathLike):
@@ -156,8 +157,9 @@ def _started_with() -> dict[str, str]:
 
 def start(outputs: Path | None = None) -> None:
     """Record from now on what this process reads (once; the audit hook stays), but
-    nothing in the folder of its ``outputs``."""
-    global _started, _skipped
+    nothing in the folder of its ``outputs``; or go on recording, if paused."""
+    global _started, _skipped, _paused
+    _paused = False
     if _started:
         return
     _started = True
@@ -167,6 +169,18 @@ def start(outputs: Path | None = None) -> None:
         _skipped += (os.path.realpath(outputs).rstrip("/") + "/",)
     _watch_environment()
     sys.addaudithook(_on_event)
+
+
+def become_kernel(environment: dict[str, str]) -> None:
+    """This process, forked from a warm one that recorded what it imported, now stands
+    for a kernel started with ``environment`` (tools/warm_kernels.py): what it reads is
+    compared with that, and, as in a kernel started cold, nothing is recorded until its
+    start-up file calls :func:`start` (ipykernel's own start, its connection file, is
+    no input)."""
+    global _paused
+    _inherited.clear()
+    _inherited.update(environment)
+    _paused = True
 
 
 def used_raw(registry_key: str, row_digest: str) -> None:
