@@ -65,6 +65,7 @@ class Site:
         self.entries = self.records / "entries"  # one record per cached copy
         self.pending = self.records / "pending"  # written by kernels, adopted after
         self.ipython = site / "ipython"
+        self.kernels = site / "kernels"  # the warm kernels' specs (tools/warm_kernels.py)
 
     def prepare_kernels(self) -> None:
         """Kernels started from this process record, from their first line."""
@@ -282,12 +283,14 @@ def execute_one(notebook: str, cache_dir: str, timeout: int,
 
 
 @contextlib.contextmanager
-def warm_kernels(notebooks: Iterable[Path], wait: float = 120.0) -> Iterator[str | None]:
+def warm_kernels(notebooks: Iterable[Path], folder: Path,
+                 wait: float = 120.0) -> Iterator[str | None]:
     """A server of warm kernels for this build (tools/warm_kernels.py) and the folder of
-    the kernel specs, by the names ``notebooks`` ask for, that use it; None (kernels
-    start cold) if the server does not start."""
+    the kernel specs, by the names ``notebooks`` ask for, that use it (written into
+    ``folder``); None (kernels start cold) if the server does not start."""
+    import secrets
+    import select
     import subprocess
-    import tempfile
 
     import nbformat
 
@@ -297,17 +300,15 @@ def warm_kernels(notebooks: Iterable[Path], wait: float = 120.0) -> Iterator[str
         print(f"{warm.COLD}=off: kernels start cold", flush=True)
         yield None
         return
-    folder = Path(tempfile.mkdtemp(prefix="sco-kernels-"))  # a Unix socket's path is short
-    address = str(folder / "server")
-    server = subprocess.Popen([sys.executable, warm.__file__, "serve", address],
+    address = f"sco-book-kernels-{os.getpid()}-{secrets.token_hex(4)}"
+    ready, ready_writer = os.pipe()
+    server = subprocess.Popen([sys.executable, warm.__file__, "serve", address,
+                               str(ready_writer)], pass_fds=(ready_writer,),
                               preexec_fn=die_with_parent)
+    os.close(ready_writer)
     try:
-        deadline = time.monotonic() + wait
-        while not os.path.exists(address) and server.poll() is None:
-            if time.monotonic() > deadline:
-                break
-            time.sleep(0.02)
-        if not os.path.exists(address):
+        listening = select.select([ready], [], [], wait)[0] and os.read(ready, 100)
+        if not listening:
             print(f"warm kernels did not start (exit {server.poll()}); kernels start cold",
                   flush=True)
             yield None
@@ -315,12 +316,12 @@ def warm_kernels(notebooks: Iterable[Path], wait: float = 120.0) -> Iterator[str
         names = {nbformat.read(notebook, as_version=4).metadata.kernelspec.name
                  for notebook in notebooks}
         for name in sorted(names):
-            warm.write_kernel_spec(str(folder / "kernels"), name, address)
-        yield str(folder / "kernels")
+            warm.write_kernel_spec(str(folder), name, address)
+        yield str(folder)
     finally:
+        os.close(ready)
         server.kill()
         server.wait()
-        shutil.rmtree(folder, ignore_errors=True)
 
 
 @contextlib.contextmanager
@@ -369,7 +370,7 @@ def execute_in_parallel(stale: dict[Path, str], source: Path, site: Site) -> Non
                   if (source / "notebooks" / name).is_file()
                   and source / "notebooks" / name not in after]
     started, done, failed = time.perf_counter(), 0, []
-    with warm_kernels([*stale, *appendices]) as kernels, ProcessPoolExecutor(
+    with warm_kernels([*stale, *appendices], site.kernels) as kernels, ProcessPoolExecutor(
             os.cpu_count(), mp_context=multiprocessing.get_context("spawn"),
             initializer=start_worker) as pool:
         for batch in (first, None):

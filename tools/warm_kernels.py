@@ -85,9 +85,16 @@ def _send_line(connection: socket.socket, message: dict) -> None:
     connection.sendall(json.dumps(message).encode() + b"\n")
 
 
-def serve(address: str) -> None:
+def _abstract(address: str) -> str:
+    """A Unix socket in Linux's abstract namespace: no file to leave behind when the
+    build is killed (an argument cannot carry its leading NUL, so it is added here)."""
+    return "\0" + address
+
+
+def serve(address: str, ready: int) -> None:
     """Import :data:`WARM_IMPORTS` while recording, then fork a kernel for each stand-in
-    that connects to ``address`` (a Unix socket), and tell it when its kernel ended."""
+    that connects to ``address``, and tell it when its kernel ended. Once it listens, it
+    writes a line to the file descriptor ``ready`` and closes it."""
     import importlib
 
     from analysis import paths
@@ -102,9 +109,10 @@ def serve(address: str) -> None:
         with _as_in_a_kernel() if name == "pandas" else contextlib.nullcontext():
             importlib.import_module(name)
     listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-    listener.bind(address + ".new")
+    listener.bind(_abstract(address))
     listener.listen()
-    os.rename(address + ".new", address)  # it appears once it accepts
+    os.write(ready, b"listening\n")
+    os.close(ready)
     waiting: dict[int, socket.socket] = {}  # kernel pid -> its stand-in's connection
     while True:
         if select.select([listener], [], [], 0.05)[0]:
@@ -194,7 +202,7 @@ def stand_in(address: str, connection_file: str, *arguments: str) -> int:
     process gets; return the kernel's exit status."""
     _die_with_parent()
     connection = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-    connection.connect(address)
+    connection.connect(_abstract(address))
     _send_line(connection, {"connection_file": connection_file, "arguments": arguments,
                             "env": dict(os.environ),
                             "cwd": os.getcwd(), "stand_in": os.getpid()})
@@ -206,12 +214,13 @@ def stand_in(address: str, connection_file: str, *arguments: str) -> int:
 
 
 def main(argv: list[str]) -> int:
-    if argv[:1] == ["serve"] and len(argv) == 2:
-        serve(argv[1])
+    if argv[:1] == ["serve"] and len(argv) == 3:
+        serve(argv[1], int(argv[2]))
         return 0
     if argv[:1] == ["stand-in"] and len(argv) >= 3:
         return stand_in(*argv[1:])
-    print("usage: warm_kernels.py serve SOCKET | stand-in SOCKET CONNECTION_FILE [ARGUMENTS]",
+    print("usage: warm_kernels.py serve ADDRESS READY_FD | stand-in ADDRESS CONNECTION_FILE "
+          "[ARGUMENTS]",
           file=sys.stderr)
     return 2
 
