@@ -22,7 +22,6 @@ reports the error, and the build fails.
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import fcntl
 import json
 import multiprocessing
@@ -35,6 +34,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from analysis import paths
+from tools import warm_kernels
+from tools.warm_kernels import die_with_parent
 
 # The replication appendix reports what the other notebooks read (the summary of their
 # records, :func:`write_dependencies`), so it executes after them: when that summary or
@@ -237,22 +238,11 @@ def start_worker() -> None:
     skip_unused_grammar()
 
 
-PR_SET_PDEATHSIG = 1
-
-
-def die_with_parent() -> None:
-    """Linux: this process gets SIGKILL when its parent dies (a kill -9 of the build
-    takes its executor, its workers and, through ipykernel's parent poller, their
-    kernels along)."""
-    if sys.platform.startswith("linux"):
-        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-
-
 def execute_one(notebook: str, cache_dir: str, timeout: int,
                 kernels: str | None = None) -> tuple[str, str | None]:
     """Execute ``notebook`` in its folder and cache it: (name, error or None). With
-    ``kernels``, the folder of the warm kernels' spec (:func:`warm_kernels`), its kernel
-    is forked from the warm server."""
+    ``kernels``, the folder of the warm kernels' specs (tools/warm_kernels.py), its
+    kernel is forked from the warm server."""
     import nbformat
     from jupyter_cache import get_cache
     from jupyter_cache.base import CacheBundleIn
@@ -280,48 +270,6 @@ def execute_one(notebook: str, cache_dir: str, timeout: int,
         get_cache(cache_dir).cache_notebook_bundle(CacheBundleIn(nb, notebook),
                                                    check_validity=False, overwrite=True)
     return Path(notebook).name, None
-
-
-@contextlib.contextmanager
-def warm_kernels(notebooks: Iterable[Path], folder: Path,
-                 wait: float = 120.0) -> Iterator[str | None]:
-    """A server of warm kernels for this build (tools/warm_kernels.py) and the folder of
-    the kernel specs, by the names ``notebooks`` ask for, that use it (written into
-    ``folder``); None (kernels start cold) if the server does not start."""
-    import secrets
-    import select
-    import subprocess
-
-    import nbformat
-
-    from tools import warm_kernels as warm
-
-    if os.environ.get(warm.COLD) == "off":
-        print(f"{warm.COLD}=off: kernels start cold", flush=True)
-        yield None
-        return
-    address = f"sco-book-kernels-{os.getpid()}-{secrets.token_hex(4)}"
-    ready, ready_writer = os.pipe()
-    server = subprocess.Popen([sys.executable, warm.__file__, "serve", address,
-                               str(ready_writer)], pass_fds=(ready_writer,),
-                              preexec_fn=die_with_parent)
-    os.close(ready_writer)
-    try:
-        listening = select.select([ready], [], [], wait)[0] and os.read(ready, 100)
-        if not listening:
-            print(f"warm kernels did not start (exit {server.poll()}); kernels start cold",
-                  flush=True)
-            yield None
-            return
-        names = {nbformat.read(notebook, as_version=4).metadata.kernelspec.name
-                 for notebook in notebooks}
-        for name in sorted(names):
-            warm.write_kernel_spec(str(folder), name, address)
-        yield str(folder)
-    finally:
-        os.close(ready)
-        server.kill()
-        server.wait()
 
 
 @contextlib.contextmanager
@@ -370,7 +318,7 @@ def execute_in_parallel(stale: dict[Path, str], source: Path, site: Site) -> Non
                   if (source / "notebooks" / name).is_file()
                   and source / "notebooks" / name not in after]
     started, done, failed = time.perf_counter(), 0, []
-    with warm_kernels([*stale, *appendices], site.kernels) as kernels, ProcessPoolExecutor(
+    with warm_kernels.server([*stale, *appendices], site.kernels) as kernels, ProcessPoolExecutor(
             os.cpu_count(), mp_context=multiprocessing.get_context("spawn"),
             initializer=start_worker) as pool:
         for batch in (first, None):

@@ -5,13 +5,15 @@ Each notebook executes in a kernel of its own, so nothing carries over from one
 notebook to another. But a fresh Python process spends about 2 s importing ipykernel,
 pandas, pandera and matplotlib before a notebook's first line does anything: a fifth of
 a cold build's execution. The executor therefore starts one server per build
-(:func:`serve`). It starts recording what it reads, as a kernel's start-up file does
-(:mod:`analysis.provenance`; everything it imports is installed software, named in
-the record by the list of installed distributions), imports that software, and waits.
-For each kernel, the executor's kernel spec (:func:`write_kernel_spec`) runs a stand-in
-(:func:`stand_in`) in place of ipykernel. The stand-in asks the server to fork, and
-the child becomes the kernel, with the stand-in's connection file, environment and
-folder. It inherits what the server recorded, so its record is a cold kernel's.
+(:func:`server`, which runs :func:`serve` in a child). The server starts recording what
+it reads, as a kernel's start-up file does (:mod:`analysis.provenance`; everything it
+imports is installed software, named in the record by the list of installed
+distributions), imports that software, and waits. For each kernel, the executor's
+kernel spec (:func:`write_kernel_spec`) runs a stand-in (:func:`stand_in`) in place of
+ipykernel. The stand-in asks the server to fork, and the child becomes the kernel, with
+the stand-in's connection file, environment and folder. It inherits what the server
+recorded and, like a kernel started cold, records again from its start-up file on, so
+its record holds what a cold kernel's does (and what the server read).
 
 jupyter_client sees only the stand-in. The stand-in passes on the signals it gets
 (an interrupt, a termination) and exits with the kernel's status. The kernel dies with
@@ -34,6 +36,7 @@ import signal
 import socket
 import sys
 import threading
+from collections.abc import Iterable, Iterator
 
 # What every notebook imports: ipykernel first, then matplotlib's pyplot with the
 # backend ipykernel would choose (it sets MPLBACKEND only if unset, before any notebook
@@ -66,9 +69,50 @@ def write_kernel_spec(folder: str, name: str, server: str) -> str:
 PR_SET_PDEATHSIG = 1
 
 
-def _die_with_parent() -> None:
+def die_with_parent() -> None:
+    """Linux: this process gets SIGKILL when its parent dies (a kill -9 of the build
+    takes its executor, its workers, the warm server and every kernel along)."""
     if sys.platform.startswith("linux"):
         ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+
+
+@contextlib.contextmanager
+def server(notebooks: Iterable[os.PathLike], folder: os.PathLike,
+           wait: float = 120.0) -> Iterator[str | None]:
+    """For the executor: a server of warm kernels for this build, and the folder of the
+    kernel specs, by the names ``notebooks`` ask for, that use it (written into
+    ``folder``); None (kernels start cold) if it is switched off or does not start."""
+    import secrets
+    import subprocess
+
+    import nbformat
+
+    if os.environ.get(COLD) == "off":
+        print(f"{COLD}=off: kernels start cold", flush=True)
+        yield None
+        return
+    address = f"sco-book-kernels-{os.getpid()}-{secrets.token_hex(4)}"
+    ready, ready_writer = os.pipe()
+    process = subprocess.Popen([sys.executable, __file__, "serve", address,
+                                str(ready_writer)], pass_fds=(ready_writer,),
+                               preexec_fn=die_with_parent)
+    os.close(ready_writer)
+    try:
+        listening = select.select([ready], [], [], wait)[0] and os.read(ready, 100)
+        if not listening:
+            print(f"warm kernels did not start (exit {process.poll()}); kernels start cold",
+                  flush=True)
+            yield None
+            return
+        names = {nbformat.read(notebook, as_version=4).metadata.kernelspec.name
+                 for notebook in notebooks}
+        for name in sorted(names):
+            write_kernel_spec(str(folder), name, address)
+        yield str(folder)
+    finally:
+        os.close(ready)
+        process.kill()
+        process.wait()
 
 
 def _read_line(connection: socket.socket) -> dict:
@@ -99,7 +143,7 @@ def serve(address: str, ready: int) -> None:
 
     from analysis import paths
 
-    _die_with_parent()
+    die_with_parent()
     os.environ.setdefault("MPLBACKEND", INLINE_BACKEND)
     if os.environ.get(paths.RECORDS_ENV):  # as the kernels' start-up file does
         from analysis import provenance
@@ -156,7 +200,7 @@ def _become_kernel(request: dict) -> None:
     """In a forked child: be the kernel the stand-in asked for, then exit."""
     code = 1
     try:
-        _die_with_parent()
+        die_with_parent()
         threading.Thread(target=_exit_with, args=(request["stand_in"],), daemon=True).start()
         os.chdir(request["cwd"])
         os.environ.clear()
@@ -200,7 +244,7 @@ def stand_in(address: str, connection_file: str, *arguments: str) -> int:
     """Ask the server at ``address`` for a kernel on ``connection_file`` with the
     kernel's own ``arguments`` (nbclient may add some); pass on the signals this
     process gets; return the kernel's exit status."""
-    _die_with_parent()
+    die_with_parent()
     connection = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     connection.connect(_abstract(address))
     _send_line(connection, {"connection_file": connection_file, "arguments": arguments,

@@ -11,7 +11,7 @@ import time
 
 import pytest
 
-from tools import differential, execution, warm_kernels
+from tools import differential, warm_kernels
 
 pytestmark = pytest.mark.integration
 
@@ -71,7 +71,7 @@ def test_an_interrupt_reaches_the_kernel_and_a_killed_stand_in_takes_it_along(tm
     notebook = tmp_path / "empty.ipynb"
     notebook.write_text('{"cells": [], "metadata": {"kernelspec": {"name": "python3"}}, '
                         '"nbformat": 4, "nbformat_minor": 5}')
-    with execution.warm_kernels([notebook], tmp_path / "kernels") as kernels:
+    with warm_kernels.server([notebook], tmp_path / "kernels") as kernels:
         assert kernels is not None
         manager = KernelManager(kernel_name="python3",
                                 kernel_spec_manager=KernelSpecManager(kernel_dirs=[kernels]))
