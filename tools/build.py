@@ -35,7 +35,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from analysis import paths
-from tools import editions, execution
+from tools import editions, execution, warm_kernels
 
 # What the whole book depends on: when none of these changed, there is nothing to do.
 BOOK_INPUTS = ("src/analysis/**/*.py", "data/*.csv", "data/curated/*.csv",
@@ -139,6 +139,11 @@ def sphinx_record(site: Path, builder: str) -> Path:
     return site / f"sphinx-read-{builder}.json"
 
 
+def _sphinx_stamp(site: Path, builder: str) -> Path:
+    """The key of what the last successful build with ``builder`` read by name."""
+    return site / f"sphinx-inputs-{builder}.txt"
+
+
 def record_sphinx_reads() -> None:
     """In a Sphinx child of the build: record what this process reads outside its site
     (the record's folder, which holds its output), and save it when it exits (unless a
@@ -170,7 +175,7 @@ def drop_stale_doctrees(source: Path, site: Path, builder: str,
     from analysis import provenance
 
     key = content_key(SPHINX_INPUTS, source) + provenance.installed()
-    stamp, record = site / f"sphinx-inputs-{builder}.txt", sphinx_record(site, builder)
+    stamp, record = _sphinx_stamp(site, builder), sphinx_record(site, builder)
     read = execution.read_record(record)
     if (not stamp.is_file() or stamp.read_text().strip() != key or read is None
             or provenance.changes(read, environment)):
@@ -191,7 +196,7 @@ def sphinx_done(site: Path, builder: str, key: str, succeeded: bool, source: Pat
     read["files"] = {name: seen for name, seen in read["files"].items()
                      if not _is_page(name, source)}
     paths.replace_atomically(file, json.dumps(read, indent=1) + "\n")
-    (site / f"sphinx-inputs-{builder}.txt").write_text(key + "\n")
+    _sphinx_stamp(site, builder).write_text(key + "\n")
 
 
 # Jupyter Book's command line, without the IRI grammar it never uses, recording what it
@@ -213,7 +218,7 @@ def _start_sphinx(source: Path, site: Path, *options: str, builder: str = "html"
     with open(log, "w", encoding="utf-8") if log else contextlib.nullcontext() as output:
         return subprocess.Popen(command, env=env, stdout=output,
                                 stderr=subprocess.STDOUT if log else None,
-                                preexec_fn=execution.die_with_parent)
+                                preexec_fn=warm_kernels.die_with_parent)
 
 
 def _nothing_changed(source: Path, build_dir: Path, book_key: str) -> bool:
@@ -251,22 +256,15 @@ def build_html(source: Path = paths.REPO_ROOT, build_dir: Path | None = None,
     _check_writable(paths.cache_dir(), "data cache")
     execution.prepare(source, site)
     started = time.perf_counter()
-    # The editions' Sphinx builds run at once, one per core: the Russian one needs only
-    # the execution cache, unless a notebook is not in it yet (myst-nb executes it first).
-    english = _start_edition(source, site, "html")
-    russian = _start_russian(source, build_dir, "html") if editions.translated(source) else None
-    returncode = _finish_english(source, english)
-    if editions.translated(source) and returncode == 0 and russian is None:
-        russian = _start_russian(source, build_dir, "html", after_english=True)
-    russian_code = _finish(russian, source) if russian else 0
+    returncode, russian_code = _build_editions(source, build_dir, "html")
     if returncode != 0:
         print(f"BUILD FAILED (exit {returncode}); {html} was not updated.", file=sys.stderr)
         return returncode
-    if russian_code != 0:
+    if russian_code:
         print(f"BUILD FAILED (Russian edition, exit {russian_code}); {html} was not "
               "updated.", file=sys.stderr)
         return russian_code
-    if russian:
+    if russian_code is not None:
         _say_untranslated()
         shutil.copytree(build_dir / "site-ru" / "_build" / "html",
                         site / "_build" / "html" / editions.RUSSIAN)
@@ -349,12 +347,27 @@ def _start_russian(source: Path, build_dir: Path, builder: str,
                           log=site_ru / RUSSIAN_LOG, started=started)
 
 
-def _finish_english(source: Path, english: _Edition) -> int:
-    """Wait for the English build and adopt the records of any notebook myst-nb
-    executed in it."""
+def _build_editions(source: Path, build_dir: Path, builder: str) -> tuple[int, int | None]:
+    """Both editions' Sphinx builds with ``builder``, at once, one per core: the Russian
+    one needs only the execution cache, unless a notebook is not in it yet (myst-nb
+    executes it in the English build, and the Russian one starts after). The exit
+    statuses: the English one, the Russian one (None: the book has no Russian edition)."""
+    translated = editions.translated(source)
+    english = _start_edition(source, build_dir / "site", builder)
+    russian = _start_russian(source, build_dir, builder) if translated else None
     returncode = _finish(english, source)
+    # the records of any notebook myst-nb executed in the English build
     execution.adopt_all((source / "notebooks").glob("*.ipynb"), execution.Site(english.site))
-    return returncode
+    if not translated:
+        return returncode, None
+    if russian is None:
+        if returncode != 0:
+            return returncode, returncode  # not built either
+        russian = _start_russian(source, build_dir, builder, after_english=True)
+    russian_code = _finish(russian, source)
+    print(f"{RUSSIAN_EDITION_TIME} {russian.seconds:.1f} s (from the English edition's "
+          "executions, beside its Sphinx build)", flush=True)
+    return returncode, russian_code
 
 
 def _finish(edition: _Edition, source: Path) -> int:
@@ -363,8 +376,6 @@ def _finish(edition: _Edition, source: Path) -> int:
     returncode = edition.wait()
     if edition.log is not None:
         print(edition.log.read_text(encoding="utf-8"), end="", flush=True)
-        print(f"{RUSSIAN_EDITION_TIME} {edition.seconds:.1f} s (from the English "
-              "edition's executions, beside its Sphinx build)", flush=True)
     sphinx_done(edition.site, edition.builder, edition.key, returncode == 0, source)
     return returncode
 
@@ -385,16 +396,10 @@ def build_pdf(source: Path = paths.REPO_ROOT, build_dir: Path | None = None) -> 
     site = build_dir / "site"
     _check_writable(paths.cache_dir(), "data cache")
     execution.prepare(source, site)
-    english = _start_edition(source, site, "latex")
-    translated = editions.translated(source)
-    russian = _start_russian(source, build_dir, "latex") if translated else None
-    returncode = _finish_english(source, english)
-    if translated and returncode == 0 and russian is None:
-        russian = _start_russian(source, build_dir, "latex", after_english=True)
-    russian_code = _finish(russian, source) if russian else 0
+    returncode, russian_code = _build_editions(source, build_dir, "latex")
     failed = _take_pdf(site / "_build" / "latex" / "book.pdf", returncode,
                        build_dir / "pdf" / PDF_NAME, build_dir / "html" / PDF_NAME, "")
-    if translated:
+    if russian_code is not None:
         failed = failed or _take_pdf(build_dir / "site-ru" / "_build" / "latex" / "book.pdf",
                                      russian_code, build_dir / "pdf" / RUSSIAN_PDF_NAME,
                                      build_dir / "html" / editions.RUSSIAN / PDF_NAME,

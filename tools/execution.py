@@ -35,7 +35,6 @@ from pathlib import Path
 
 from analysis import paths
 from tools import warm_kernels
-from tools.warm_kernels import die_with_parent
 
 # The replication appendix reports what the other notebooks read (the summary of their
 # records, :func:`write_dependencies`), so it executes after them: when that summary or
@@ -234,7 +233,7 @@ def skip_unused_grammar() -> None:
 
 def start_worker() -> None:
     """A process of the executor: it dies with the build, and skips the IRI grammar."""
-    die_with_parent()
+    warm_kernels.die_with_parent()
     skip_unused_grammar()
 
 
